@@ -1,0 +1,41 @@
+"""Roles are groups; this module names them and answers "may this user …?" for the whole site.
+
+The groups are created by migrations (accounts/migrations/0002_roles.py and later ones that add
+permissions as new models arrive). Editors and Moderators are Wagtail's own groups.
+"""
+
+from django.contrib.auth.models import Group
+
+CUSTOMERS = "Customers"
+AGENTS = "Support agents"
+SUPPORT_ADMINS = "Support admins"
+EDITORS = "Editors"
+MODERATORS = "Moderators"
+
+STAFF_GROUPS = (AGENTS, SUPPORT_ADMINS)
+
+
+def _group_names(user):
+    if not hasattr(user, "_role_group_names"):
+        user._role_group_names = frozenset(user.groups.values_list("name", flat=True))
+    return user._role_group_names
+
+
+def is_support_admin(user):
+    return user.is_authenticated and (user.is_superuser or SUPPORT_ADMINS in _group_names(user))
+
+
+def is_agent(user):
+    """Agents work tickets; support admins and superusers are agents too."""
+    return user.is_authenticated and (
+        user.is_superuser or not _group_names(user).isdisjoint(STAFF_GROUPS)
+    )
+
+
+def can_access_admin(user):
+    return user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
+
+
+def make_customer(user):
+    user.groups.add(Group.objects.get_or_create(name=CUSTOMERS)[0])
+    user.__dict__.pop("_role_group_names", None)

@@ -1,0 +1,17 @@
+from django.core.management.base import BaseCommand
+
+from accounts.demo import DEMO_PASSWORD, seed_accounts
+from helpcenter.demo import seed_home_page
+
+
+class Command(BaseCommand):
+    help = "Load the demo help center and accounts. Safe to run again: it only adds what is missing."
+
+    def handle(self, *args, **options):
+        created = seed_accounts()
+        for user in created:
+            self.stdout.write(f"Created {user.email}")
+        seed_home_page()
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo data ready. Every demo account's password: {DEMO_PASSWORD}")
+        )

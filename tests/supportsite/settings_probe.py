@@ -1,0 +1,32 @@
+"""Print the settings the tests inspect, as JSON, for a process started with a chosen environment."""
+
+import json
+
+import django
+from django.conf import settings
+
+django.setup()
+
+print(
+    json.dumps(
+        {
+            "DEBUG": settings.DEBUG,
+            "ALLOWED_HOSTS": settings.ALLOWED_HOSTS,
+            "DATABASE_ENGINE": settings.DATABASES["default"]["ENGINE"],
+            "DATABASE_NAME": str(settings.DATABASES["default"]["NAME"]),
+            "DATABASE_OPTIONS": settings.DATABASES["default"].get("OPTIONS", {}),
+            "CACHE_BACKEND": settings.CACHES["default"]["BACKEND"],
+            "TASKS_BACKEND": settings.TASKS["default"]["BACKEND"],
+            "MAIL_BACKEND": settings.MAILERS["default"]["BACKEND"],
+            "ANYMAIL": settings.ANYMAIL,
+            "MEDIA_STORAGE": settings.STORAGES["default"]["BACKEND"],
+            "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+            "STATIC_STORAGE": settings.STORAGES["staticfiles"]["BACKEND"],
+            "SITE_URL": settings.SITE_URL,
+            "WAGTAILADMIN_BASE_URL": settings.WAGTAILADMIN_BASE_URL,
+            "CSRF_TRUSTED_ORIGINS": settings.CSRF_TRUSTED_ORIGINS,
+            "SECRET_KEY": settings.SECRET_KEY,
+            "INSTALLED_APPS": settings.INSTALLED_APPS,
+        }
+    )
+)
