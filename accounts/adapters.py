@@ -10,3 +10,9 @@ class AccountAdapter(DefaultAccountAdapter):
         if can_access_admin(request.user):
             return reverse("wagtailadmin_home")
         return reverse("tickets:list")
+
+    def get_signup_redirect_url(self, request):
+        """A new account is signed in once its email is verified: send it where a login would."""
+        if request.user.is_authenticated:
+            return self.get_login_redirect_url(request)
+        return super().get_signup_redirect_url(request)

@@ -4,6 +4,7 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class AccountsConfig(AppConfig):
+    default = True
     name = "accounts"
     verbose_name = _("Accounts")
 

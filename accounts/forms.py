@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import User
+from .models import User, phone_validator
 
 
 class ProfileFieldsMixin:
@@ -20,7 +20,7 @@ class SignupForm(ProfileFieldsMixin, forms.Form):
     business_name = User._meta.get_field("business_name").formfield(
         help_text=_("The restaurant or shop you order for, if any.")
     )
-    phone = User._meta.get_field("phone").formfield()
+    phone = User._meta.get_field("phone").formfield(validators=[phone_validator])
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -52,16 +52,31 @@ def test_django_admin_is_not_installed_or_routed(client, customer, settings):
     assert client.get("/django-admin/").status_code == 404
 
 
+def header(response):
+    body = response.content.decode()
+    return body[body.index("<header") : body.index("</header>")]
+
+
 def test_header_shows_admin_link_only_to_staff(client, customer, agent):
     client.force_login(customer)
-    assert 'href="/admin/"' not in client.get("/tickets/").content.decode()
+    assert 'href="/admin/"' not in header(client.get("/tickets/"))
 
     client.force_login(agent)
-    assert 'href="/admin/"' in client.get("/tickets/").content.decode()
+    assert 'href="/admin/"' in header(client.get("/tickets/"))
 
 
 def test_header_offers_sign_in_to_anonymous_visitors(client):
-    body = client.get("/").content.decode()
+    nav = header(client.get("/"))
 
-    assert f'href="{reverse("account_login")}"' in body
-    assert 'href="/tickets/"' not in body
+    assert f'href="{reverse("account_login")}"' in nav
+    assert 'href="/tickets/"' not in nav
+
+
+def test_header_offers_my_tickets_and_sign_out_to_customers(client, customer):
+    client.force_login(customer)
+
+    nav = header(client.get("/"))
+
+    assert 'href="/tickets/"' in nav
+    assert f'action="{reverse("account_logout")}"' in nav
+    assert f'href="{reverse("account_login")}"' not in nav

@@ -40,6 +40,7 @@ def test_signup_sends_code_and_verified_customer_is_logged_in(client):
     )
 
     assert response.status_code == 302
+    assert response["Location"] == reverse("tickets:list")
     assert EmailAddress.objects.get(user=user).verified
     assert client.get(reverse("tickets:list")).status_code == 200
     assert user.groups.filter(name=roles.CUSTOMERS).exists()

@@ -1,0 +1,72 @@
+"""Real-browser tests: Playwright driving Debian's Chromium against pytest-django's live server."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS", Path(__file__).resolve().parents[2] / "test-artifacts"))
+
+
+def pytest_collection_modifyitems(config, items):
+    browser_tests = [item for item in items if "tests/browser/" in item.nodeid]
+    for item in browser_tests:
+        item.add_marker(pytest.mark.browser)
+        if not CHROMIUM.exists():
+            item.add_marker(
+                pytest.mark.skip(
+                    reason=f"Chromium not found at {CHROMIUM}: "
+                    "install Debian's chromium package to run browser tests"
+                )
+            )
+
+
+@pytest.fixture(scope="module")
+def browser():
+    # Playwright's sync API keeps an event loop running in this thread while it is open; the
+    # test's own ORM calls (reading rows, checking mail) are still plain synchronous calls.
+    from playwright.sync_api import sync_playwright
+
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
+            )
+            yield browser
+            browser.close()
+    finally:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def screenshot(page, request):
+    """Save a full-page screenshot under test-artifacts/screenshots/, named after the test."""
+
+    def take(label="final"):
+        folder = ARTIFACTS / "screenshots"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{request.node.name}-{label}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take
