@@ -13,7 +13,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/profile/", account_views.profile, name="account_profile"),
     path("accounts/", include("allauth.urls")),
-    path("tickets/", include("tickets.urls")),
+    path("", include("tickets.urls")),
+    path("", include("helpcenter.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 

@@ -1,9 +1,13 @@
+from decimal import Decimal
+
 import factory
+from django.utils import timezone
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 
 from accounts import roles
 from accounts.models import User
+from tickets.models import OrderLine
 
 PASSWORD = "correct-horse-battery-9"  # noqa: S105
 
@@ -52,3 +56,41 @@ class SupportAdminFactory(UserFactory):
 
 class EditorFactory(UserFactory):
     role = in_role(roles.EDITORS)
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "tickets.Category"
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"Category {n}")
+
+
+class OrderFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "tickets.Order"
+        skip_postgeneration_save = True
+
+    number = factory.Sequence(lambda n: f"ORD-{n:05d}")
+    customer = factory.SubFactory(CustomerFactory)
+    placed_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def lines(self, create, extracted, **kwargs):
+        if create:
+            for n in range(extracted if extracted is not None else 2):
+                OrderLine.objects.create(
+                    order=self, product=f"Product {n}", quantity=n + 1, unit_price=Decimal("9.50")
+                )
+
+
+def open_ticket(customer=None, **kwargs):
+    """A ticket opened through the workflow, as a customer would."""
+    from tickets import workflow
+
+    defaults = {
+        "subject": "Missing items in my order",
+        "description": "Two cases of limes were not in this morning's delivery.",
+        "check_rate": False,
+    }
+    return workflow.open_ticket(customer=customer or CustomerFactory(), **{**defaults, **kwargs})

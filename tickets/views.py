@@ -1,8 +1,148 @@
+"""The customer portal: my tickets, one ticket, my orders, and attachment downloads."""
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from accounts.roles import is_agent
+
+from . import selectors, workflow
+from .choices import Status
+from .forms import FeedbackForm, ReplyForm, TicketFilterForm, apply_workflow_errors
+from .models import Attachment, Ticket
+from .permissions import visible_attachments
+
+PER_PAGE = 20
+INLINE_TYPES = {"image/png", "image/jpeg", "image/gif", "image/webp"}
+
+
+def _ticket_or_404(user, number):
+    try:
+        return selectors.ticket_for_page(user, number)
+    except Ticket.DoesNotExist:
+        raise Http404(_("No such ticket.")) from None
 
 
 @login_required
+@require_GET
 def ticket_list(request):
-    """The customer's own tickets. The ticket model arrives with the tickets issue (#4)."""
-    return render(request, "tickets/ticket_list.html", {"tickets": []})
+    form = TicketFilterForm(request.GET or None)
+    tickets = selectors.my_tickets(request.user, **form.filters())
+    page = Paginator(tickets, PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "tickets/ticket_list.html",
+        {"form": form, "page_obj": page, "tickets": page.object_list},
+    )
+
+
+@login_required
+def ticket_detail(request, number):
+    ticket = _ticket_or_404(request.user, number)
+    reply_form = ReplyForm()
+    if request.method == "POST":
+        reply_form = ReplyForm(request.POST, request.FILES)
+        if reply_form.is_valid():
+            try:
+                workflow.post_message(
+                    ticket,
+                    author=request.user,
+                    body=reply_form.cleaned_data["body"],
+                    attachments=reply_form.cleaned_data["attachments"],
+                )
+            except ValidationError as error:
+                apply_workflow_errors(reply_form, error)
+            else:
+                messages.success(request, _("Your reply was sent."))
+                return redirect(ticket)
+    thread = list(selectors.public_thread(ticket))
+    workflow.mark_read(ticket, request.user)
+    return render(
+        request,
+        "tickets/ticket_detail.html",
+        {
+            "ticket": ticket,
+            "thread": thread,
+            "status_history": selectors.customer_status_history(ticket),
+            "reply_form": reply_form,
+            "feedback_form": FeedbackForm(),
+            "is_owner": ticket.customer_id == request.user.pk,
+            "viewer_is_staff": is_agent(request.user),
+            "Status": Status,
+        },
+    )
+
+
+@login_required
+@require_GET
+def ticket_messages(request, number):
+    """New public messages since ?after=<id>, as HTML for the ticket page to append."""
+    ticket = _ticket_or_404(request.user, number)
+    try:
+        after = int(request.GET.get("after", "0"))
+    except ValueError:
+        after = 0
+    thread = list(selectors.public_thread(ticket, after=after))
+    if thread:
+        workflow.mark_read(ticket, request.user)
+    return render(request, "tickets/includes/thread_messages.html", {"thread": thread})
+
+
+@login_required
+@require_POST
+def ticket_confirm(request, number):
+    ticket = _ticket_or_404(request.user, number)
+    try:
+        workflow.confirm_resolution(ticket, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Thanks for confirming: the ticket is closed."))
+    return redirect(ticket)
+
+
+@login_required
+@require_POST
+def ticket_feedback(request, number):
+    ticket = _ticket_or_404(request.user, number)
+    form = FeedbackForm(request.POST)
+    if form.is_valid():
+        try:
+            workflow.rate(ticket, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Thank you for your rating."))
+    else:
+        messages.error(request, _("Choose a rating from 1 to 5 stars."))
+    return redirect(f"{ticket.get_absolute_url()}#feedback")
+
+
+@login_required
+@require_GET
+def attachment_download(request, number, pk):
+    try:
+        attachment = visible_attachments(request.user).get(ticket__number=number, pk=pk)
+    except Attachment.DoesNotExist:
+        raise Http404(_("No such file.")) from None
+    response = FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=attachment.content_type not in INLINE_TYPES,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_GET
+def order_list(request):
+    return render(request, "tickets/order_list.html", {"orders": selectors.my_orders(request.user)})

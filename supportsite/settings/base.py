@@ -221,6 +221,18 @@ STORAGES = {
         "BACKEND": env_str("MEDIA_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"),
         "OPTIONS": json.loads(env_str("MEDIA_STORAGE_OPTIONS", "{}")),
     },
+    # Ticket attachments: never public; served only through the permission-checked view.
+    "attachments": {
+        "BACKEND": env_str(
+            "ATTACHMENTS_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"
+        ),
+        "OPTIONS": json.loads(
+            env_str(
+                "ATTACHMENTS_STORAGE_OPTIONS",
+                json.dumps({"location": env_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private"))}),
+            )
+        ),
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024

@@ -2,10 +2,12 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.core.management import call_command
 from django.urls import reverse
-from wagtail.models import Revision
+from wagtail.models import Page, Revision
 
 from accounts.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 from accounts.models import User
+from tickets.choices import Priority, Status
+from tickets.models import CannedResponse, Category, Feedback, Message, Order, Ticket
 
 pytestmark = pytest.mark.django_db
 
@@ -20,6 +22,14 @@ def snapshot():
         "groups": sorted(User.groups.through.objects.values_list("user__email", "group__name")),
         "emails": sorted(EmailAddress.objects.values_list("email", "verified", "primary")),
         "revisions": Revision.objects.count(),
+        "tickets": sorted(Ticket.objects.values_list("number", "status", "priority", "assignee")),
+        "ticket_history": Ticket.history.count(),
+        "messages": Message.objects.count(),
+        "orders": sorted(Order.objects.values_list("number", "total")),
+        "feedback": Feedback.objects.count(),
+        "categories": Category.objects.count(),
+        "canned": CannedResponse.objects.count(),
+        "pages": sorted(Page.objects.values_list("url_path", flat=True)),
     }
 
 
@@ -30,7 +40,7 @@ def test_seed_demo_twice_changes_nothing():
     call_command("seed_demo")
 
     assert snapshot() == first
-    assert len(first["users"]) == len(DEMO_ACCOUNTS)
+    assert {spec["email"] for spec in DEMO_ACCOUNTS} <= {row[0] for row in first["users"]}
 
 
 def test_seed_demo_leaves_an_edited_demo_account_alone():
@@ -65,3 +75,23 @@ def test_seed_demo_publishes_the_home_page(client):
 
     assert response.status_code == 200
     assert "Help Center" in response.content.decode()
+
+
+def test_seed_demo_builds_a_working_support_desk():
+    call_command("seed_demo")
+
+    assert Ticket.objects.count() >= 30
+    assert set(Ticket.objects.values_list("status", flat=True)) == set(Status)
+    assert set(Ticket.objects.values_list("priority", flat=True)) == set(Priority)
+    assert Message.objects.filter(is_internal=True).exists()
+    assert Feedback.objects.exists()
+    assert set(Category.objects.values_list("name", flat=True)) >= {
+        "Order issue",
+        "Product quality",
+        "Delivery problem",
+        "Payment issue",
+        "Account support",
+        "General inquiry",
+    }
+    assert Order.objects.filter(customer__email="customer@example.com").count() >= 10
+    assert CannedResponse.objects.exists()

@@ -1,7 +1,8 @@
 from django.core.management.base import BaseCommand
 
 from accounts.demo import DEMO_PASSWORD, seed_accounts
-from helpcenter.demo import seed_home_page
+from helpcenter.demo import seed_help_center
+from tickets.demo import seed_tickets
 
 
 class Command(BaseCommand):
@@ -11,7 +12,8 @@ class Command(BaseCommand):
         created = seed_accounts()
         for user in created:
             self.stdout.write(f"Created {user.email}")
-        seed_home_page()
+        seed_help_center()
+        seed_tickets()
         self.stdout.write(
             self.style.SUCCESS(f"Demo data ready. Every demo account's password: {DEMO_PASSWORD}")
         )

@@ -1,0 +1,37 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Status(models.TextChoices):
+    OPEN = "open", _("Open")
+    IN_PROGRESS = "in_progress", _("In progress")
+    WAITING_ON_CUSTOMER = "waiting_on_customer", _("Waiting on customer")
+    RESOLVED = "resolved", _("Resolved")
+    CLOSED = "closed", _("Closed")
+
+
+class Priority(models.TextChoices):
+    LOW = "low", _("Low")
+    MEDIUM = "medium", _("Medium")
+    HIGH = "high", _("High")
+    URGENT = "urgent", _("Urgent")
+
+
+# Sort key: most pressing first.
+PRIORITY_RANK = {Priority.URGENT: 0, Priority.HIGH: 1, Priority.MEDIUM: 2, Priority.LOW: 3}
+PRIORITIES_NEEDING_JUSTIFICATION = {Priority.HIGH, Priority.URGENT}
+
+
+class Source(models.TextChoices):
+    WEB = "web", _("Web")
+    EMAIL = "email", _("Email")
+    API = "api", _("API")
+    AGENT = "agent", _("Agent")
+
+
+class OrderStatus(models.TextChoices):
+    PLACED = "placed", _("Placed")
+    PREPARING = "preparing", _("Preparing")
+    OUT_FOR_DELIVERY = "out_for_delivery", _("Out for delivery")
+    DELIVERED = "delivered", _("Delivered")
+    CANCELLED = "cancelled", _("Cancelled")

@@ -1,0 +1,149 @@
+from django.conf import settings
+from django.core.validators import MaxLengthValidator, MinLengthValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+from taggit.managers import TaggableManager
+
+from tickets.choices import Priority, Source, Status
+
+SUBJECT_MIN, SUBJECT_MAX = 5, 200
+DESCRIPTION_MIN, DESCRIPTION_MAX = 20, 2000
+
+
+class Ticket(models.Model):
+    """A customer's request. Change it only through tickets.workflow, which keeps the rules."""
+
+    number = models.CharField(_("number"), max_length=24, unique=True, editable=False)
+    customer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("customer"),
+        on_delete=models.PROTECT,
+        related_name="tickets",
+    )
+    subject = models.CharField(
+        _("subject"),
+        max_length=SUBJECT_MAX,
+        validators=[MinLengthValidator(SUBJECT_MIN)],
+    )
+    description = models.TextField(
+        _("description"),
+        validators=[MinLengthValidator(DESCRIPTION_MIN), MaxLengthValidator(DESCRIPTION_MAX)],
+    )
+    category = models.ForeignKey(
+        "tickets.Category",
+        verbose_name=_("category"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="tickets",
+    )
+    priority = models.CharField(
+        _("priority"), max_length=10, choices=Priority.choices, default=Priority.MEDIUM
+    )
+    priority_justification = models.TextField(_("why this priority"), blank=True, max_length=1000)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.OPEN
+    )
+    source = models.CharField(_("source"), max_length=10, choices=Source.choices, default=Source.WEB)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assignee"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_tickets",
+    )
+    order = models.ForeignKey(
+        "tickets.Order",
+        verbose_name=_("order"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="tickets",
+    )
+    source_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("submitted from"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    previous_ticket = models.ForeignKey(
+        "self",
+        verbose_name=_("follows up on"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="follow_ups",
+    )
+    extra_fields = models.JSONField(_("extra fields"), default=dict, blank=True)
+    tags = TaggableManager(blank=True)
+    escalated = models.BooleanField(_("escalated"), default=False)
+    escalated_at = models.DateTimeField(_("escalated at"), null=True, blank=True)
+    resolution_notes = models.TextField(_("resolution notes"), blank=True)
+    first_response_at = models.DateTimeField(_("first response at"), null=True, blank=True)
+    first_response_due_at = models.DateTimeField(_("first response due"), null=True, blank=True)
+    resolution_due_at = models.DateTimeField(_("resolution due"), null=True, blank=True)
+    resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    last_customer_message_at = models.DateTimeField(null=True, blank=True, editable=False)
+    last_staff_message_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = HistoricalRecords(
+        excluded_fields=["updated_at", "last_customer_message_at", "last_staff_message_at"]
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("ticket")
+        verbose_name_plural = _("tickets")
+        indexes = [
+            models.Index(fields=["customer", "-created_at"]),
+            models.Index(fields=["customer", "-updated_at"]),
+            models.Index(fields=["status", "priority", "created_at"]),
+            models.Index(fields=["assignee", "status"]),
+            models.Index(fields=["category", "status"]),
+            models.Index(fields=["-updated_at"]),
+            models.Index(fields=["created_at"]),
+        ]
+        permissions = [
+            ("assign_ticket", _("Can assign tickets to any agent")),
+        ]
+
+    def __str__(self):
+        return f"{self.number} {self.subject}"
+
+    def get_absolute_url(self):
+        return reverse("tickets:detail", args=[self.number])
+
+    @property
+    def is_closed(self):
+        return self.status == Status.CLOSED
+
+
+class TicketCounter(models.Model):
+    """The last ticket number handed out on each day; incremented atomically by an upsert."""
+
+    day = models.DateField(primary_key=True)
+    last_value = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("ticket counter")
+
+
+class TicketReadState(models.Model):
+    """When a user last read a ticket's thread: drives the unread markers."""
+
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="read_states")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    last_read_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["ticket", "user"], name="tickets_read_state_unique"),
+        ]

@@ -1,0 +1,135 @@
+"""Read-side queries for the portal: scoped by tickets.permissions, fetched in fixed query counts."""
+
+from django.db.models import (
+    BooleanField,
+    Case,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+
+from accounts.roles import is_agent
+
+from .choices import PRIORITY_RANK
+from .models import Attachment, Message, Order, Ticket, TicketReadState
+from .permissions import visible_tickets
+
+PRIORITY_ORDER = Case(
+    *[When(priority=priority, then=Value(rank)) for priority, rank in PRIORITY_RANK.items()],
+    output_field=IntegerField(),
+)
+
+SORTS = {
+    "updated": ["-updated_at"],
+    "newest": ["-created_at"],
+    "oldest": ["created_at"],
+    "priority": [PRIORITY_ORDER.asc(), "created_at"],
+    "status": ["status", "-updated_at"],
+}
+
+
+def with_unread(tickets, user):
+    """Mark tickets with replies from the other side since this user last read them."""
+    last_read = TicketReadState.objects.filter(ticket=OuterRef("pk"), user=user).values(
+        "last_read_at"
+    )[:1]
+    other_side = "last_customer_message_at" if is_agent(user) else "last_staff_message_at"
+    return tickets.annotate(last_read_at=Subquery(last_read)).annotate(
+        unread=ExpressionWrapper(
+            Q(**{f"{other_side}__isnull": False})
+            & (Q(last_read_at__isnull=True) | Q(**{f"{other_side}__gt": F("last_read_at")})),
+            output_field=BooleanField(),
+        )
+    )
+
+
+def my_tickets(
+    user,
+    *,
+    status=None,
+    priority=None,
+    category=None,
+    created_from=None,
+    created_to=None,
+    query="",
+    sort="updated",
+):
+    tickets = Ticket.objects.filter(customer=user).select_related("category", "order")
+    if status:
+        tickets = tickets.filter(status=status)
+    if priority:
+        tickets = tickets.filter(priority=priority)
+    if category:
+        tickets = tickets.filter(category=category)
+    if created_from:
+        tickets = tickets.filter(created_at__date__gte=created_from)
+    if created_to:
+        tickets = tickets.filter(created_at__date__lte=created_to)
+    if query:
+        tickets = tickets.filter(
+            Q(number__icontains=query)
+            | Q(subject__icontains=query)
+            | Q(order__number__icontains=query)
+        )
+    return with_unread(tickets, user).order_by(*SORTS.get(sort, SORTS["updated"]))
+
+
+def ticket_for_page(user, number):
+    """The ticket as the portal shows it, or Ticket.DoesNotExist if this user may not see it."""
+    return (
+        visible_tickets(user)
+        .select_related("category", "customer", "assignee", "feedback", "order")
+        .prefetch_related(
+            "order__lines",
+            Prefetch(
+                "attachments",
+                queryset=Attachment.objects.filter(message__isnull=True),
+                to_attr="ticket_attachments",
+            ),
+        )
+        .get(number=number)
+    )
+
+
+def public_thread(ticket, *, after=None):
+    """The customer-visible thread, oldest first, with authors and files in two more queries."""
+    messages = (
+        Message.objects.filter(ticket=ticket, is_internal=False)
+        .select_related("author")
+        .prefetch_related("attachments")
+    )
+    if after is not None:
+        messages = messages.filter(pk__gt=after)
+    return messages
+
+
+def customer_status_history(ticket):
+    """Status changes a customer may see: when, from what, to what (reasons stay internal)."""
+    records = ticket.history.order_by("history_date", "history_id").only(
+        "history_date", "status", "history_id"
+    )
+    changes, previous = [], None
+    for record in records:
+        if previous is not None and record.status != previous:
+            changes.append({"at": record.history_date, "old": previous, "new": record.status})
+        previous = record.status
+    return changes
+
+
+def my_orders(user):
+    return (
+        Order.objects.filter(customer=user)
+        .prefetch_related(
+            "lines", Prefetch("tickets", queryset=Ticket.objects.order_by("-created_at"))
+        )
+    )
+
+
+def orders_for_ticket_form(user):
+    return Order.objects.filter(customer=user).order_by("-placed_at")

@@ -1,0 +1,325 @@
+"""The ticket workflow: every change to a ticket, from any entry point, goes through here.
+
+Each function checks who is acting, applies the rule, records history (who and why) and saves,
+in one transaction. Web views, the Wagtail admin, the API and email intake only translate their
+input into these calls. Bad input raises ValidationError (by field where there is one); a
+forbidden action raises PermissionDenied.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_ratelimit.core import is_ratelimited
+from django_ratelimit.exceptions import Ratelimited
+
+from accounts.roles import is_agent
+
+from .attachments import check_uploads
+from .choices import PRIORITIES_NEEDING_JUSTIFICATION, Priority, Source, Status
+from .models import Attachment, Deflection, Feedback, Message, Ticket, TicketReadState
+from .numbering import next_ticket_number
+from .permissions import can_reassign, can_view_ticket, require, require_staff
+from .transitions import check_transition
+
+NEW_TICKETS_PER_HOUR = "10/h"
+
+
+def _save(ticket, *, by, reason):
+    ticket._history_user = by
+    ticket._change_reason = reason
+    ticket.save()
+
+
+def _locked(ticket):
+    return Ticket.objects.select_for_update().get(pk=ticket.pk)
+
+
+def _store_attachments(checked, *, ticket, message, by):
+    for upload, content_type in checked:
+        Attachment.objects.create(
+            ticket=ticket,
+            message=message,
+            file=upload,
+            original_name=upload.name[:255],
+            content_type=content_type,
+            size=upload.size,
+            uploaded_by=by,
+        )
+
+
+def _check_new_ticket_rate(customer):
+    if is_ratelimited(
+        request=None,
+        group="tickets.open_ticket",
+        key=lambda group, request: str(customer.pk),
+        rate=NEW_TICKETS_PER_HOUR,
+        increment=True,
+    ):
+        raise Ratelimited(_("You have opened 10 tickets in the last hour. Please wait a little."))
+
+
+@transaction.atomic
+def open_ticket(
+    *,
+    customer,
+    subject,
+    description,
+    opened_by=None,
+    category=None,
+    priority=Priority.MEDIUM,
+    priority_justification="",
+    order=None,
+    source=Source.WEB,
+    source_page=None,
+    extra_fields=None,
+    attachments=(),
+    previous_ticket=None,
+    session_key=None,
+    check_rate=True,
+):
+    """Open a ticket for a customer, by the customer or by staff on their behalf.
+
+    check_rate=False is for trusted scripts (demo data, imports), never for a customer's request.
+    """
+    opened_by = opened_by or customer
+    on_behalf = opened_by.pk != customer.pk
+    if on_behalf:
+        require_staff(opened_by)
+
+    errors = {}
+    if (
+        not on_behalf
+        and priority in PRIORITIES_NEEDING_JUSTIFICATION
+        and not priority_justification.strip()
+    ):
+        errors["priority_justification"] = _("Tell us why this needs high or urgent attention.")
+    if order is not None and order.customer_id != customer.pk:
+        errors["order"] = _("Choose one of your own orders.")
+    if previous_ticket is not None and previous_ticket.customer_id != customer.pk:
+        errors["previous_ticket"] = _("Choose one of your own tickets.")
+    if category is not None and not category.is_active and not on_behalf:
+        errors["category"] = _("Choose one of the categories offered.")
+    ticket = Ticket(
+        customer=customer,
+        subject=subject.strip(),
+        description=description.strip(),
+        category=category,
+        priority=priority,
+        priority_justification=priority_justification.strip(),
+        source=Source.AGENT if on_behalf and source == Source.WEB else source,
+        order=order,
+        source_page=source_page,
+        extra_fields=extra_fields or {},
+        previous_ticket=previous_ticket,
+        number="pending",
+    )
+    try:
+        ticket.full_clean(exclude=["number", "customer"])
+    except ValidationError as error:
+        for field, messages in error.message_dict.items():
+            errors.setdefault(field, messages)
+    try:
+        checked = check_uploads(attachments)
+    except ValidationError as error:
+        errors["attachments"] = error.messages
+    if errors:
+        raise ValidationError(errors)
+    if check_rate and not on_behalf:
+        _check_new_ticket_rate(customer)
+
+    ticket.number = next_ticket_number()
+    _save(ticket, by=opened_by, reason=_("Ticket opened"))
+    _store_attachments(checked, ticket=ticket, message=None, by=opened_by)
+    if session_key:
+        Deflection.objects.filter(session_key=session_key, ticket__isnull=True).update(
+            ticket=ticket
+        )
+    mark_read(ticket, opened_by)
+    return ticket
+
+
+@transaction.atomic
+def post_message(ticket, *, author, body, internal=False, attachments=(), source=Source.WEB):
+    """Add a public reply or (staff only) an internal note, moving the status as replies do."""
+    ticket = _locked(ticket)
+    if not can_view_ticket(author, ticket):
+        raise PermissionDenied(_("You cannot reply to this ticket."))
+    staff = is_agent(author)
+    if internal:
+        require(staff, _("Only support staff may write internal notes."))
+    if ticket.status == Status.CLOSED and not internal:
+        raise ValidationError(
+            {"body": _("This ticket is closed. Please open a new ticket to continue.")},
+            code="closed",
+        )
+    message = Message(
+        ticket=ticket,
+        author=author,
+        body=body.strip(),
+        is_internal=internal,
+        is_staff=staff,
+        source=source,
+    )
+    errors = {}
+    try:
+        message.full_clean(exclude=["ticket", "author"])
+    except ValidationError as error:
+        errors.update(error.message_dict)
+    try:
+        checked = check_uploads(attachments)
+    except ValidationError as error:
+        errors["attachments"] = error.messages
+    if errors:
+        raise ValidationError(errors)
+    message.save()
+    _store_attachments(checked, ticket=ticket, message=message, by=author)
+
+    now = message.created_at
+    if not internal:
+        _after_public_reply(ticket, author=author, staff=staff, now=now)
+    mark_read(ticket, author, at=now)
+    return message
+
+
+def _after_public_reply(ticket, *, author, staff, now):
+    reason = None
+    if staff:
+        ticket.last_staff_message_at = now
+        if ticket.first_response_at is None:
+            ticket.first_response_at = now
+            reason = _("First response")
+        if ticket.status == Status.OPEN:
+            ticket.status = Status.IN_PROGRESS
+            reason = _("Staff replied")
+    else:
+        ticket.last_customer_message_at = now
+        if ticket.status == Status.WAITING_ON_CUSTOMER:
+            ticket.status = Status.IN_PROGRESS
+            reason = _("Customer replied")
+        elif ticket.status == Status.RESOLVED:
+            ticket.status = Status.IN_PROGRESS if ticket.assignee_id else Status.OPEN
+            ticket.resolved_at = None
+            reason = _("Customer replied after resolution: reopened")
+    if reason:
+        _save(ticket, by=author, reason=reason)
+    else:
+        Ticket.objects.filter(pk=ticket.pk).update(
+            last_staff_message_at=ticket.last_staff_message_at,
+            last_customer_message_at=ticket.last_customer_message_at,
+            updated_at=now,
+        )
+
+
+def _set_status(ticket, status, *, now):
+    if status == Status.RESOLVED:
+        ticket.resolved_at = now
+    elif status == Status.CLOSED:
+        ticket.closed_at = now
+        ticket.resolved_at = ticket.resolved_at or now
+    else:
+        ticket.resolved_at = None
+    ticket.status = status
+
+
+@transaction.atomic
+def change_status(ticket, *, by, status, reason="", resolution_notes=None):
+    """Staff move a ticket along the transition table (tickets.transitions)."""
+    require_staff(by)
+    ticket = _locked(ticket)
+    check_transition(ticket.status, status)
+    _set_status(ticket, Status(status), now=timezone.now())
+    if resolution_notes is not None:
+        ticket.resolution_notes = resolution_notes.strip()
+    _save(
+        ticket,
+        by=by,
+        reason=reason.strip() or _("Status changed to %(status)s") % {"status": ticket.get_status_display()},
+    )
+    return ticket
+
+
+@transaction.atomic
+def change_priority(ticket, *, by, priority, reason=""):
+    require_staff(by)
+    ticket = _locked(ticket)
+    if ticket.status == Status.CLOSED:
+        raise ValidationError({"priority": _("A closed ticket cannot change priority.")})
+    ticket.priority = Priority(priority)
+    _save(
+        ticket,
+        by=by,
+        reason=reason.strip()
+        or _("Priority changed to %(priority)s") % {"priority": ticket.get_priority_display()},
+    )
+    return ticket
+
+
+@transaction.atomic
+def assign(ticket, *, by, assignee, reason=""):
+    """Agents take tickets for themselves; only support admins hand them to someone else."""
+    require_staff(by)
+    ticket = _locked(ticket)
+    if assignee is not None and not is_agent(assignee):
+        raise ValidationError({"assignee": _("Tickets can only be assigned to support agents.")})
+    taking_for_self = assignee is not None and assignee.pk == by.pk
+    releasing_own = assignee is None and ticket.assignee_id == by.pk
+    if not (taking_for_self or releasing_own):
+        require(can_reassign(by), _("Only support admins may assign tickets to others."))
+    if ticket.assignee_id != by.pk and ticket.assignee_id is not None and taking_for_self:
+        require(can_reassign(by), _("This ticket is already assigned to someone else."))
+    ticket.assignee = assignee
+    _save(
+        ticket,
+        by=by,
+        reason=reason.strip()
+        or (
+            _("Assigned to %(name)s") % {"name": assignee.get_full_name()}
+            if assignee
+            else _("Unassigned")
+        ),
+    )
+    return ticket
+
+
+@transaction.atomic
+def confirm_resolution(ticket, *, by):
+    """The customer agrees the problem is solved: the ticket closes."""
+    ticket = _locked(ticket)
+    require(ticket.customer_id == by.pk, _("Only the customer can confirm the resolution."))
+    if ticket.status != Status.RESOLVED:
+        raise ValidationError(_("Only a resolved ticket can be confirmed."), code="not_resolved")
+    _set_status(ticket, Status.CLOSED, now=timezone.now())
+    _save(ticket, by=by, reason=_("Customer confirmed the resolution"))
+    return ticket
+
+
+@transaction.atomic
+def rate(ticket, *, by, rating, comment=""):
+    """The customer rates the help they got, once, after resolution."""
+    ticket = _locked(ticket)
+    require(ticket.customer_id == by.pk, _("Only the customer can rate this ticket."))
+    if ticket.status not in (Status.RESOLVED, Status.CLOSED):
+        raise ValidationError(
+            {"rating": _("You can rate a ticket once it is resolved.")}, code="not_resolved"
+        )
+    if Feedback.objects.filter(ticket=ticket).exists():
+        raise ValidationError({"rating": _("You have already rated this ticket.")}, code="rated")
+    feedback = Feedback(ticket=ticket, rating=rating, comment=comment.strip())
+    feedback.full_clean(exclude=["ticket"])
+    feedback.save()
+    return feedback
+
+
+def mark_read(ticket, user, at=None):
+    TicketReadState.objects.update_or_create(
+        ticket=ticket, user=user, defaults={"last_read_at": at or timezone.now()}
+    )
+
+
+def record_deflection(*, session_key, page, contact_page=None, query=""):
+    """A visitor opened a suggested article from a contact form; until they send a ticket, the
+    article counts as having answered them."""
+    return Deflection.objects.create(
+        session_key=session_key, page=page, contact_page=contact_page, query=query[:200]
+    )
