@@ -90,7 +90,9 @@ def ticket_messages(request, number):
     thread = list(selectors.public_thread(ticket, after=after))
     if thread:
         workflow.mark_read(ticket, request.user)
-    return render(request, "tickets/includes/thread_messages.html", {"thread": thread})
+    return render(
+        request, "tickets/includes/thread_messages.html", {"thread": thread, "ticket": ticket}
+    )
 
 
 @login_required

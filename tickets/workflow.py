@@ -312,8 +312,12 @@ def rate(ticket, *, by, rating, comment=""):
 
 
 def mark_read(ticket, user, at=None):
-    TicketReadState.objects.update_or_create(
-        ticket=ticket, user=user, defaults={"last_read_at": at or timezone.now()}
+    """Remember when this user last read the thread (one upsert, whatever the state)."""
+    TicketReadState.objects.bulk_create(
+        [TicketReadState(ticket=ticket, user=user, last_read_at=at or timezone.now())],
+        update_conflicts=True,
+        unique_fields=["ticket", "user"],
+        update_fields=["last_read_at"],
     )
 
 

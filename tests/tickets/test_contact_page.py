@@ -1,0 +1,186 @@
+"""The contact page at /contact/ turns a visitor's question into a ticket through the workflow."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from wagtail.contrib.forms.models import FormSubmission
+from wagtail.models import Page
+
+from helpcenter.demo import seed_help_center
+from helpcenter.models import ContactPage
+from tickets.choices import Priority
+from tickets.models import Deflection, Ticket
+from tests.factories import CategoryFactory, OrderFactory, open_ticket
+
+pytestmark = pytest.mark.django_db
+
+FORM = {
+    "subject": "Missing limes in today's delivery",
+    "description": "Two cases of limes were not delivered with order LT-1 this morning.",
+    "priority": "medium",
+    "best_time_to_call_you": "after 2pm",
+}
+
+
+@pytest.fixture
+def contact_page():
+    seed_help_center()
+    return ContactPage.objects.get(slug="contact")
+
+
+def test_signed_in_customer_sends_a_ticket_and_sees_its_number(client, customer, contact_page):
+    category = CategoryFactory(name="Order issue")
+    order = OrderFactory(customer=customer)
+    client.force_login(customer)
+
+    response = client.post(
+        "/contact/",
+        {
+            **FORM,
+            "category": category.pk,
+            "order": order.number,
+            "attachments": [SimpleUploadedFile("photo.txt", b"a photo description")],
+        },
+    )
+
+    assert response.status_code == 200
+    ticket = Ticket.objects.get()
+    assert (ticket.customer, ticket.category, ticket.order) == (customer, category, order)
+    assert ticket.source_page.specific == contact_page
+    assert ticket.extra_fields == {"Best time to call you": "after 2pm"}
+    assert ticket.attachments.get().original_name == "photo.txt"
+    body = response.content.decode()
+    assert ticket.number in body
+    assert ticket.get_absolute_url() in body
+    submission = FormSubmission.objects.get(page=contact_page)
+    assert submission.form_data["ticket"] == ticket.number
+
+
+def test_mistakes_are_shown_next_to_the_fields_and_the_text_is_kept(client, customer, contact_page):
+    client.force_login(customer)
+
+    response = client.post(
+        "/contact/", {**FORM, "subject": "Help", "priority": Priority.URGENT}
+    )
+
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert "subject" in form.errors
+    assert FORM["description"] in response.content.decode()
+    assert not Ticket.objects.exists()
+
+    response = client.post("/contact/", {**FORM, "priority": Priority.URGENT})
+
+    assert "priority_justification" in response.context["form"].errors
+    assert not Ticket.objects.exists()
+
+
+def test_only_my_own_orders_are_offered_and_accepted(client, customer, contact_page):
+    mine = OrderFactory(customer=customer)
+    theirs = OrderFactory()
+    client.force_login(customer)
+
+    body = client.get(f"/contact/?order={mine.number}").content.decode()
+    assert f'value="{mine.number}" selected' in body
+    assert theirs.number not in body
+
+    response = client.post("/contact/", {**FORM, "order": theirs.number})
+    assert "order" in response.context["form"].errors
+
+
+def test_category_and_subject_can_be_preselected_by_links(client, customer, contact_page):
+    category = CategoryFactory(name="Delivery problem")
+    client.force_login(customer)
+
+    form = client.get(f"/contact/?category={category.pk}&subject=Late+truck").context["form"]
+
+    assert form.initial["category"] == str(category.pk)
+    assert form.initial["subject"] == "Late truck"
+
+
+def test_anonymous_visitor_signs_in_and_comes_back_to_their_form(client, customer, contact_page):
+    response = client.post(
+        "/contact/", {**FORM, "attachments": [SimpleUploadedFile("notes.txt", b"kept")]}
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == f"{reverse('account_login')}?next=/contact/%3Fresume%3D1"
+    assert not Ticket.objects.exists()
+
+    client.force_login(customer)
+    response = client.get("/contact/?resume=1")
+    body = response.content.decode()
+    assert FORM["description"] in body
+    assert 'value="after 2pm"' in body
+    assert "notes.txt" in body
+
+    client.post("/contact/", FORM)
+
+    ticket = Ticket.objects.get()
+    assert ticket.customer == customer
+    assert ticket.attachments.get().original_name == "notes.txt"
+    assert "notes.txt" not in client.get("/contact/?resume=1").content.decode()
+
+
+def test_a_follow_up_links_to_the_closed_ticket(client, customer, contact_page):
+    old = open_ticket(customer)
+    client.force_login(customer)
+
+    client.post("/contact/", {**FORM, "follow_up": old.number})
+
+    assert Ticket.objects.exclude(pk=old.pk).get().previous_ticket == old
+
+
+def test_suggestions_match_what_is_typed(client, contact_page):
+    home = Page.objects.get(depth=2)
+    home.add_child(instance=Page(title="Refunds for missing items", slug="refunds"))
+
+    body = client.get(reverse("helpcenter:contact_suggestions"), {"q": "refunds"}).content.decode()
+
+    assert "Refunds for missing items" in body
+    assert client.get(reverse("helpcenter:contact_suggestions"), {"q": "zz"}).content.strip() == b""
+
+
+def test_opening_a_suggestion_counts_as_a_deflection_until_a_ticket_is_sent(
+    client, customer, contact_page
+):
+    home = Page.objects.get(depth=2)
+    article = home.add_child(instance=Page(title="Refunds for missing items", slug="refunds"))
+    client.force_login(customer)
+
+    response = client.get(
+        reverse("helpcenter:open_suggestion", args=[article.pk]),
+        {"q": "refund", "from": contact_page.pk},
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == article.url
+    deflection = Deflection.objects.get()
+    assert (deflection.page_id, deflection.ticket, deflection.query) == (article.pk, None, "refund")
+
+    client.post("/contact/", FORM)
+
+    deflection.refresh_from_db()
+    assert deflection.ticket == Ticket.objects.get()
+
+
+def test_bad_suggestion_input_is_a_404_not_an_error(client, contact_page):
+    assert client.get(reverse("helpcenter:open_suggestion", args=[999999])).status_code == 404
+    home = Page.objects.get(depth=2)
+    response = client.get(
+        reverse("helpcenter:open_suggestion", args=[home.pk]), {"from": "not-a-number"}
+    )
+    assert response.status_code == 302
+
+
+def test_too_many_tickets_get_a_friendly_429(client, customer, contact_page):
+    client.force_login(customer)
+    for _ in range(10):
+        client.post("/contact/", FORM)
+
+    response = client.post("/contact/", FORM)
+
+    assert response.status_code == 429
+    assert "Please wait" in response.content.decode()
+    assert response["Retry-After"]
+    assert Ticket.objects.count() == 10
