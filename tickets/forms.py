@@ -169,7 +169,13 @@ class ReplyForm(forms.Form):
 class FeedbackForm(forms.Form):
     rating = forms.TypedChoiceField(
         label=_("How would you rate the help you got?"),
-        choices=[(n, str(n)) for n in range(5, 0, -1)],
+        choices=[
+            (5, _("5 stars: excellent")),
+            (4, _("4 stars: good")),
+            (3, _("3 stars: okay")),
+            (2, _("2 stars: poor")),
+            (1, _("1 star: very poor")),
+        ],
         coerce=int,
         widget=forms.RadioSelect,
     )

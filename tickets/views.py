@@ -1,5 +1,6 @@
 """The customer portal: my tickets, one ticket, my orders, and attachment downloads."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -74,6 +75,7 @@ def ticket_detail(request, number):
             "is_owner": ticket.customer_id == request.user.pk,
             "viewer_is_staff": is_agent(request.user),
             "Status": Status,
+            "poll_seconds": settings.TICKET_POLL_SECONDS,
         },
     )
 

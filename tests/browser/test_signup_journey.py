@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from accounts.models import User
 from tests.utils import code_from_mail
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def test_visitor_signs_up_verifies_email_and_sees_their_tickets(page, screenshot):

@@ -17,7 +17,7 @@ def database_queue(settings):
     settings.TASKS = DATABASE_QUEUE
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_database_queue_holds_a_task_until_the_worker_runs_it(database_queue):
     result = record_visit.enqueue("visit-db", "from the database queue")
 
@@ -33,7 +33,7 @@ def test_database_queue_holds_a_task_until_the_worker_runs_it(database_queue):
 
 
 @pytest.mark.redis
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_redis_queue_runs_tasks_through_an_rq_worker(settings):
     if not os.environ.get("REDIS_URL"):
         pytest.skip("needs Redis: run with REDIS_URL=redis://…")

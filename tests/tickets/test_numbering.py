@@ -24,7 +24,7 @@ def test_numbers_are_per_day_and_grow_past_four_digits():
     assert next_ticket_number(day) == "TKT2026112210000"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_100_simultaneous_creations_get_100_distinct_numbers(on_postgres):
     customers = CustomerFactory.create_batch(10)
     start = threading.Barrier(20)
