@@ -72,10 +72,12 @@ def my_tickets(
     if created_to:
         tickets = tickets.filter(created_at__date__lte=created_to)
     if query:
+        # Match order numbers among the customer's own orders, not by joining every order.
+        matching_orders = Order.objects.filter(customer=user, number__icontains=query)
         tickets = tickets.filter(
             Q(number__icontains=query)
             | Q(subject__icontains=query)
-            | Q(order__number__icontains=query)
+            | Q(order__in=matching_orders.values("pk"))
         )
     return with_unread(tickets, user).order_by(*SORTS.get(sort, SORTS["updated"]))
 
