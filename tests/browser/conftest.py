@@ -31,10 +31,12 @@ def pytest_collection_modifyitems(config, items):
             )
 
 
-@pytest.fixture(scope="module")
-def browser():
-    # Playwright's sync API keeps an event loop running in this thread while it is open; the
-    # test's own ORM calls (reading rows, checking mail) are still plain synchronous calls.
+@pytest.fixture
+def browser(live_server):
+    """A Chromium per test, started after the test database is ready and stopped before it is
+    flushed: while Playwright's event loop runs, Django hands this thread separate connections
+    (asgiref's context-local storage), which must not be the ones that set up or tear down."""
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
@@ -43,8 +45,11 @@ def browser():
             browser = playwright.chromium.launch(
                 executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
             )
-            yield browser
-            browser.close()
+            try:
+                yield browser
+            finally:
+                browser.close()
+                connections.close_all()
     finally:
         del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
