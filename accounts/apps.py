@@ -9,7 +9,17 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
+        from wagtail.permissions import register_permission_policy
+
+        from supportsite.permission_policies import WorkflowOnlyPermissionPolicy
+
         from . import signals  # noqa: F401
+        from .models import AgentApplication
+
+        register_permission_policy(
+            AgentApplication,
+            WorkflowOnlyPermissionPolicy(AgentApplication, forbidden=("add", "change", "delete")),
+        )
 
 
 class WagtailUsersConfig(WagtailUsersAppConfig):

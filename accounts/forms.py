@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import User, phone_validator
+from .models import AgentApplication, User, phone_validator
 
 
 class ProfileFieldsMixin:
@@ -42,3 +42,13 @@ class ProfileForm(ProfileFieldsMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["name"].required = True
         self._configure_profile_fields()
+
+
+class AgentApplicationForm(forms.ModelForm):
+    class Meta:
+        model = AgentApplication
+        fields = ["name", "phone", "motivation"]
+        widgets = {"motivation": forms.Textarea(attrs={"rows": 5, "maxlength": 2000})}
+        help_texts = {
+            "motivation": _("Tell us about your experience and when you could work."),
+        }

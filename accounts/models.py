@@ -26,6 +26,11 @@ class User(AbstractBaseUser, PermissionsMixin):
         help_text=_("Unused by the site; roles come from groups. Kept for Django's tooling."),
     )
     is_active = models.BooleanField(_("active"), default=True)
+    is_available = models.BooleanField(
+        _("takes new tickets"),
+        default=True,
+        help_text=_("Agents who are away are skipped when new tickets are handed out."),
+    )
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
 
     objects = UserManager()
@@ -54,3 +59,49 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self):
         return self.name.split(" ")[0] if self.name else self.email
+
+
+class AgentApplication(models.Model):
+    """A signed-in user asking to join the support team; a support admin decides."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="agent_applications", verbose_name=_("user")
+    )
+    name = models.CharField(_("name"), max_length=150)
+    phone = models.CharField(_("phone"), max_length=30, validators=[phone_validator])
+    motivation = models.TextField(_("why you want to join"), max_length=2000)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    decided_by = models.ForeignKey(
+        User,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decision_reason = models.TextField(_("reason"), blank=True, max_length=2000)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("applied at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("agent application")
+        verbose_name_plural = _("agent applications")
+        permissions = [("decide_agentapplication", _("Can approve or reject agent applications"))]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(status="pending"),
+                name="accounts_one_pending_application_per_user",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.get_status_display()})"

@@ -12,6 +12,11 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/profile/", account_views.profile, name="account_profile"),
+    path(
+        "accounts/agent-application/",
+        account_views.agent_application,
+        name="account_agent_application",
+    ),
     path("accounts/", include("allauth.urls")),
     path("", include("tickets.urls")),
     path("", include("helpcenter.urls")),

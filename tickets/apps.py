@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class TicketsConfig(AppConfig):
     name = "tickets"
     verbose_name = _("Tickets")
+
+    def ready(self):
+        from wagtail.permissions import register_permission_policy
+
+        from supportsite.permission_policies import WorkflowOnlyPermissionPolicy
+
+        from .models import Ticket
+
+        register_permission_policy(Ticket, WorkflowOnlyPermissionPolicy(Ticket))

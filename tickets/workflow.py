@@ -15,6 +15,7 @@ from django_ratelimit.exceptions import Ratelimited
 
 from accounts.roles import is_agent
 
+from .assignment import next_agent
 from .attachments import check_uploads
 from .choices import PRIORITIES_NEEDING_JUSTIFICATION, Priority, Source, Status
 from .models import Attachment, Deflection, Feedback, Message, Ticket, TicketReadState
@@ -129,6 +130,8 @@ def open_ticket(
         _check_new_ticket_rate(customer)
 
     ticket.number = next_ticket_number()
+    if not on_behalf:
+        ticket.assignee = next_agent(category)
     _save(ticket, by=opened_by, reason=_("Ticket opened"))
     _store_attachments(checked, ticket=ticket, message=None, by=opened_by)
     if session_key:

@@ -152,6 +152,9 @@ PERIODIC_TASKS = {
     "prune-task-results": {"task": "supportsite.tasks.prune_task_results", "every": 24 * 3600},
 }
 
+# Hand new tickets to available agents in turn, per category.
+TICKETS_AUTO_ASSIGN = env_bool("TICKETS_AUTO_ASSIGN", False)
+
 # How often an open ticket page looks for new replies, in seconds.
 TICKET_POLL_SECONDS = env_int("TICKET_POLL_SECONDS", 15)
 

@@ -1,0 +1,114 @@
+"""Every admin URL of the agents' workspace, for every role: exactly the expected answer."""
+
+import pytest
+from django.urls import reverse
+
+from accounts import applications
+from tests.factories import CategoryFactory, CustomerFactory, open_ticket
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["anonymous", "customer", "applicant", "editor", "agent", "support_admin"]
+
+
+@pytest.fixture
+def people(customer, editor, agent, support_admin):
+    applicant = CustomerFactory()
+    applications.apply(user=applicant, name="Casey", phone="+1 630 555 0110", motivation="Keen")
+    return {
+        "anonymous": None,
+        "customer": customer,
+        "applicant": applicant,
+        "editor": editor,
+        "agent": agent,
+        "support_admin": support_admin,
+    }
+
+
+def urls(ticket, application, category):
+    edit = reverse("wagtailsnippets_tickets_ticket:edit", args=[ticket.pk])
+    return {
+        "queue": reverse("wagtailsnippets_tickets_ticket:list"),
+        "queue_results": reverse("wagtailsnippets_tickets_ticket:list_results"),
+        "ticket": edit,
+        "presence": reverse("wagtailsnippets_tickets_ticket:presence", args=[ticket.pk]),
+        "raw_add": reverse("wagtailsnippets_tickets_ticket:add"),
+        "bulk_assign": reverse("wagtail_bulk_action", args=["tickets", "ticket", "assign"])
+        + f"?id={ticket.pk}",
+        "canned": reverse("wagtailsnippets_tickets_cannedresponse:list"),
+        "canned_add": reverse("wagtailsnippets_tickets_cannedresponse:add"),
+        "categories": reverse("wagtailsnippets_tickets_category:list"),
+        "category_edit": reverse("wagtailsnippets_tickets_category:edit", args=[category.pk]),
+        "applications": reverse("agent_applications:index"),
+        "decide": reverse("agent_applications:decide", args=[application.pk]),
+    }
+
+
+# 302: anonymous visitors and non-staff go to the admin login; staff refused an action are
+# sent back to the dashboard with "Sorry, you do not have permission…" (Wagtail's own handling).
+EXPECTED = {
+    #                queue res  ticket pres raw_add bulk canned c_add cats c_edit apps decide
+    "anonymous": [302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302],
+    "customer": [302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302],
+    "applicant": [302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302],
+    "editor": [302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302],
+    "agent": [200, 200, 200, 200, 302, 200, 200, 302, 200, 302, 302, 302],
+    "support_admin": [200, 200, 200, 200, 302, 200, 200, 200, 200, 200, 200, 200],
+}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_workspace_urls_answer_each_role_as_expected(client, people, role):
+    ticket = open_ticket()
+    category = CategoryFactory()
+    application = applications.pending_application(people["applicant"])
+    user = people[role]
+    if user:
+        client.force_login(user)
+
+    targets = urls(ticket, application, category)
+    answers = {name: client.get(url).status_code for name, url in targets.items()}
+
+    assert list(answers.values()) == EXPECTED[role], answers
+
+
+@pytest.mark.parametrize("role", ["customer", "editor"])
+def test_no_ticket_is_changed_by_someone_without_the_role(client, people, role):
+    ticket = open_ticket()
+    client.force_login(people[role])
+
+    client.post(
+        reverse("wagtailsnippets_tickets_ticket:edit", args=[ticket.pk]),
+        {"action": "status", "status": "resolved"},
+    )
+
+    ticket.refresh_from_db()
+    assert ticket.status == "open"
+
+
+def test_editors_refused_a_bulk_action_learn_nothing_about_the_tickets(client, editor):
+    ticket = open_ticket(subject="Secret supplier problem")
+    client.force_login(editor)
+    url = reverse("wagtail_bulk_action", args=["tickets", "ticket", "assign"])
+
+    response = client.get(f"{url}?id={ticket.pk}", follow=True)
+
+    assert "Secret supplier problem" not in response.content.decode()
+    assert "do not have permission" in response.content.decode()
+
+
+def test_agents_are_told_they_cannot_decide_applications(client, agent):
+    client.force_login(agent)
+
+    response = client.get(reverse("agent_applications:index"), follow=True)
+
+    assert "do not have permission" in response.content.decode()
+
+
+def test_editors_see_no_ticket_menu(client, editor):
+    client.force_login(editor)
+
+    body = client.get("/admin/").content.decode()
+
+    assert "Ticket queue" not in body
+    assert "Pages" in body or "pages" in body

@@ -1,0 +1,57 @@
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+
+from accounts.models import User
+from accounts.roles import STAFF_GROUPS
+from tickets.choices import Priority, Status
+from tickets.models import Category, Ticket
+
+ME, UNASSIGNED = "me", "unassigned"
+
+
+def agent_choices():
+    agents = (
+        User.objects.filter(Q(groups__name__in=STAFF_GROUPS) | Q(is_superuser=True), is_active=True)
+        .distinct()
+        .order_by("name", "email")
+    )
+    return [(ME, _("Me")), (UNASSIGNED, _("Unassigned"))] + [
+        (str(agent.pk), agent.get_full_name()) for agent in agents
+    ]
+
+
+class AssigneeFilter(django_filters.ChoiceFilter):
+    """Assignee, with "me" and "unassigned" as choices of their own."""
+
+    def filter(self, queryset, value):
+        if not value:
+            return queryset
+        if value == ME:
+            return queryset.filter(assignee=self.parent.request.user)
+        if value == UNASSIGNED:
+            return queryset.filter(assignee__isnull=True)
+        return queryset.filter(assignee_id=value)
+
+
+class TicketFilterSet(WagtailFilterSet):
+    status = django_filters.MultipleChoiceFilter(
+        choices=Status.choices, widget=forms.CheckboxSelectMultiple, label=_("Status")
+    )
+    priority = django_filters.MultipleChoiceFilter(
+        choices=Priority.choices, widget=forms.CheckboxSelectMultiple, label=_("Priority")
+    )
+    category = django_filters.ModelChoiceFilter(
+        queryset=Category.objects.all(), label=_("Category"), empty_label=_("All")
+    )
+    assignee = AssigneeFilter(label=_("Assignee"), choices=agent_choices, empty_label=_("Anyone"))
+    escalated = django_filters.BooleanFilter(label=_("Escalated"))
+    created_at = django_filters.DateFromToRangeFilter(
+        label=_("Created"), widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = Ticket
+        fields = ["status", "priority", "category", "assignee", "escalated", "created_at"]

@@ -1,0 +1,65 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+from accounts.roles import STAFF_GROUPS
+from tickets.choices import Priority, Status
+from tickets.forms import MultipleFileField
+from tickets.models import CannedResponse
+from tickets.models.messages import BODY_MAX
+from tickets.transitions import allowed_targets
+
+
+class AgentReplyForm(forms.Form):
+    KIND_REPLY, KIND_NOTE = "reply", "note"
+
+    kind = forms.ChoiceField(
+        label=_("Send as"),
+        choices=[(KIND_REPLY, _("Public reply")), (KIND_NOTE, _("Internal note"))],
+        initial=KIND_REPLY,
+        widget=forms.RadioSelect,
+    )
+    body = forms.CharField(
+        label=_("Message"),
+        max_length=BODY_MAX,
+        widget=forms.Textarea(attrs={"rows": 6, "maxlength": BODY_MAX}),
+    )
+    attachments = MultipleFileField(label=_("Attachments"))
+    seen = forms.CharField(widget=forms.HiddenInput)
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"))
+    reason = forms.CharField(label=_("Reason"), required=False, max_length=500)
+
+    def __init__(self, *args, ticket, **kwargs):
+        super().__init__(*args, **kwargs)
+        targets = allowed_targets(ticket.status)
+        self.fields["status"].choices = [(s.value, s.label) for s in Status if s in targets]
+
+
+class PriorityForm(forms.Form):
+    priority = forms.ChoiceField(label=_("Priority"), choices=Priority.choices)
+    reason = forms.CharField(label=_("Reason"), required=False, max_length=500)
+
+
+class AssignForm(forms.Form):
+    assignee = forms.ModelChoiceField(
+        label=_("Assignee"),
+        queryset=User.objects.none(),
+        required=False,
+        empty_label=_("Nobody"),
+    )
+    reason = forms.CharField(label=_("Reason"), required=False, max_length=500)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = (
+            User.objects.filter(groups__name__in=STAFF_GROUPS, is_active=True)
+            .distinct()
+            .order_by("name", "email")
+        )
+
+
+def canned_responses():
+    return CannedResponse.objects.filter(is_active=True).order_by("title")

@@ -1,0 +1,232 @@
+"""The ticket view agents work in: thread with notes, reply box, controls, timeline, context.
+
+Every change goes through tickets.workflow; this view only turns forms into those calls.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Max
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import View
+from django_ratelimit.exceptions import Ratelimited
+from wagtail.admin import messages
+
+from accounts.roles import is_agent
+from tickets import workflow
+from tickets.forms import apply_workflow_errors
+from tickets.models import Attachment, Message, Ticket
+from tickets.permissions import can_reassign, visible_tickets
+
+from . import presence
+from .forms import AgentReplyForm, AssignForm, PriorityForm, StatusForm, canned_responses
+from .timeline import ticket_timeline
+
+
+def version_of(ticket):
+    """What the agent saw: the ticket's last change and last message. Replies check it."""
+    last_message = ticket.messages.aggregate(last=Max("pk"))["last"] or 0
+    return f"{ticket.updated_at.timestamp():.6f}:{last_message}"
+
+
+class TicketWorkspaceView(View):
+    viewset = None
+    template_name = "tickets/admin/ticket.html"
+
+    def dispatch(self, request, pk):
+        if not is_agent(request.user):
+            raise PermissionDenied
+        queryset = visible_tickets(request.user).select_related(
+            "customer", "category", "assignee", "order", "feedback", "previous_ticket"
+        )
+        try:
+            self.ticket = queryset.get(pk=pk)
+        except (Ticket.DoesNotExist, ValueError):
+            raise Http404 from None
+        return super().dispatch(request, pk)
+
+    def get(self, request, pk):
+        return self.render(reply_form=AgentReplyForm(initial={"seen": version_of(self.ticket)}))
+
+    def post(self, request, pk):
+        action = request.POST.get("action")
+        handler = {
+            "reply": self.reply,
+            "canned": self.insert_canned,
+            "status": self.change_status,
+            "priority": self.change_priority,
+            "assign": self.assign,
+            "assign_me": self.assign_me,
+        }.get(action)
+        if handler is None:
+            return redirect(self.url)
+        try:
+            return handler()
+        except Ratelimited:
+            raise
+        except PermissionDenied as error:
+            messages.error(request, str(error) or _("You may not do that."))
+            return redirect(self.url)
+
+    @property
+    def url(self):
+        return _edit_url(self.viewset, self.ticket)
+
+    def reply(self):
+        form = AgentReplyForm(self.request.POST, self.request.FILES)
+        if not form.is_valid():
+            return self.render(reply_form=form, status=200)
+        seen = form.cleaned_data["seen"]
+        current = version_of(self.ticket)
+        if seen != current:
+            form.data = form.data.copy()
+            form.data["seen"] = current
+            form.add_error(
+                None,
+                _(
+                    "Someone changed or answered this ticket while you were writing. Read what is "
+                    "new (highlighted below), then send your message again: nothing was sent."
+                ),
+            )
+            return self.render(reply_form=form, new_since=_last_message_id(seen), status=409)
+        try:
+            workflow.post_message(
+                self.ticket,
+                author=self.request.user,
+                body=form.cleaned_data["body"],
+                internal=form.cleaned_data["kind"] == AgentReplyForm.KIND_NOTE,
+                attachments=form.cleaned_data["attachments"],
+            )
+        except ValidationError as error:
+            apply_workflow_errors(form, error)
+            return self.render(reply_form=form)
+        if form.cleaned_data["kind"] == AgentReplyForm.KIND_NOTE:
+            messages.success(self.request, _("Internal note added."))
+        else:
+            messages.success(self.request, _("Reply sent to the customer."))
+        return redirect(self.url)
+
+    def insert_canned(self):
+        """Without JavaScript, "Insert" puts the chosen canned response in the reply box."""
+        response = canned_responses().filter(pk=self.request.POST.get("canned") or 0).first()
+        body = self.request.POST.get("body", "")
+        if response is not None:
+            body = (body + "\n\n" if body.strip() else "") + response.render(
+                self.ticket, self.request.user
+            )
+        form = AgentReplyForm(
+            initial={
+                "body": body,
+                "kind": self.request.POST.get("kind", AgentReplyForm.KIND_REPLY),
+                "seen": self.request.POST.get("seen") or version_of(self.ticket),
+            }
+        )
+        return self.render(reply_form=form)
+
+    def change_status(self):
+        form = StatusForm(self.request.POST, ticket=self.ticket)
+        if form.is_valid():
+            try:
+                workflow.change_status(
+                    self.ticket,
+                    by=self.request.user,
+                    status=form.cleaned_data["status"],
+                    reason=form.cleaned_data["reason"],
+                )
+            except ValidationError as error:
+                messages.error(self.request, " ".join(error.messages))
+            else:
+                messages.success(self.request, _("Status changed."))
+        else:
+            messages.error(self.request, _("Choose one of the statuses offered."))
+        return redirect(self.url)
+
+    def change_priority(self):
+        form = PriorityForm(self.request.POST)
+        if form.is_valid():
+            try:
+                workflow.change_priority(self.ticket, by=self.request.user, **form.cleaned_data)
+            except ValidationError as error:
+                messages.error(self.request, " ".join(error.messages))
+            else:
+                messages.success(self.request, _("Priority changed."))
+        return redirect(self.url)
+
+    def assign(self):
+        form = AssignForm(self.request.POST)
+        if form.is_valid():
+            try:
+                workflow.assign(self.ticket, by=self.request.user, **form.cleaned_data)
+            except ValidationError as error:
+                messages.error(self.request, " ".join(error.messages))
+            else:
+                messages.success(self.request, _("Assignee changed."))
+        else:
+            messages.error(self.request, _("Choose an agent."))
+        return redirect(self.url)
+
+    def assign_me(self):
+        workflow.assign(self.ticket, by=self.request.user, assignee=self.request.user)
+        messages.success(self.request, _("The ticket is yours."))
+        return redirect(self.url)
+
+    def render(self, *, reply_form, new_since=None, status=200):
+        ticket, user = self.ticket, self.request.user
+        thread = list(
+            Message.objects.filter(ticket=ticket)
+            .select_related("author")
+            .prefetch_related("attachments")
+            .order_by("created_at", "pk")
+        )
+        workflow.mark_read(ticket, user)
+        context = {
+            "ticket": ticket,
+            "thread": thread,
+            "new_since": new_since,
+            "ticket_files": Attachment.objects.filter(ticket=ticket, message__isnull=True),
+            "reply_form": reply_form,
+            "status_form": StatusForm(ticket=ticket),
+            "priority_form": PriorityForm(initial={"priority": ticket.priority}),
+            "assign_form": AssignForm(initial={"assignee": ticket.assignee_id}),
+            "can_reassign": can_reassign(user),
+            "canned_responses": [
+                (response, response.render(ticket, user)) for response in canned_responses()
+            ],
+            "timeline": ticket_timeline(ticket),
+            "other_tickets": Ticket.objects.filter(customer=ticket.customer_id)
+            .exclude(pk=ticket.pk)
+            .order_by("-created_at")[:10],
+            "others_viewing": presence.touch(ticket, user),
+            "presence_url": _edit_url(self.viewset, ticket) + "presence/",
+            "queue_url": reverse(self.viewset.get_url_name("list")),
+            "page_title": ticket.number,
+            "header_icon": "help",
+        }
+        return TemplateResponse(self.request, self.template_name, context, status=status)
+
+
+def presence_view(request, pk):
+    """Polled by the ticket view: who else has this ticket open."""
+    if not is_agent(request.user):
+        raise PermissionDenied
+    ticket = visible_tickets(request.user).filter(pk=pk).first()
+    if ticket is None:
+        raise Http404
+    return render(
+        request,
+        "tickets/admin/includes/presence.html",
+        {"others_viewing": presence.touch(ticket, request.user)},
+    )
+
+
+def _last_message_id(version):
+    try:
+        return int(version.rsplit(":", 1)[1])
+    except (IndexError, ValueError):
+        return 0
+
+
+def _edit_url(viewset, ticket):
+    return reverse(viewset.get_url_name("edit"), args=[ticket.pk])

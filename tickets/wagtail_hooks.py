@@ -1,0 +1,23 @@
+from django.templatetags.static import static
+from django.utils.html import format_html
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+
+from .admin.bulk_actions import AssignBulkAction, PriorityBulkAction, StatusBulkAction
+from .admin.panels import dashboard_panels
+from .admin.viewsets import SupportViewSetGroup
+
+register_snippet(SupportViewSetGroup)
+
+for bulk_action in (AssignBulkAction, StatusBulkAction, PriorityBulkAction):
+    hooks.register("register_bulk_action", bulk_action)
+
+
+@hooks.register("construct_homepage_panels")
+def add_support_panels(request, panels):
+    panels[:0] = dashboard_panels(request)
+
+
+@hooks.register("insert_global_admin_css")
+def support_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
