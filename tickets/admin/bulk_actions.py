@@ -42,7 +42,11 @@ class TicketBulkAction(SnippetBulkAction):
         return True
 
     def get_execution_context(self):
-        return {"user": self.request.user, "options": self.cleaned_form.cleaned_data}
+        return {
+            **super().get_execution_context(),
+            "user": self.request.user,
+            "options": self.cleaned_form.cleaned_data,
+        }
 
     @classmethod
     def execute_action(cls, objects, user=None, options=None, **kwargs):
@@ -51,7 +55,8 @@ class TicketBulkAction(SnippetBulkAction):
             try:
                 cls.apply(ticket, user, options)
             except (ValidationError, PermissionDenied) as error:
-                refused.append(f"{ticket.number}: {' '.join(getattr(error, 'messages', [str(error)]))}")
+                reasons = " ".join(getattr(error, "messages", [str(error)]))
+                refused.append(f"{ticket.number}: {reasons}")
             else:
                 changed += 1
         kwargs["self"].refused = refused

@@ -2,7 +2,7 @@
 
 from accounts.models import User
 from tickets.choices import Priority, Source, Status
-from tickets.models import Category, Ticket
+from tickets.models import Ticket
 
 TRACKED = {
     "status": Status,
@@ -17,35 +17,28 @@ TRACKED = {
 
 
 def ticket_timeline(ticket):
-    """Entries newest first, each {at, user, reason, changes: [(label, old, new)]}, in 3 queries."""
-    records = list(ticket.history.select_related("history_user").order_by("history_date", "history_id"))
-    user_ids, category_ids = set(), set()
-    for record in records:
-        user_ids.add(record.assignee_id)
-        category_ids.add(record.category_id)
-    names = {u.pk: u.get_full_name() for u in User.objects.filter(pk__in=user_ids - {None})}
-    categories = dict(Category.objects.filter(pk__in=category_ids - {None}).values_list("pk", "name"))
+    """Entries newest first, each {at, user, reason, changes: [(label, old, new)]}, in 1 query."""
+    records = ticket.history.select_related("history_user", "assignee", "category").order_by(
+        "history_date", "history_id"
+    )
 
-    def show(field, value):
+    def show(record, field):
+        value = getattr(record, field) if record else None
         if value in (None, ""):
             return "—"
-        if field == "assignee":
-            return names.get(value, value)
-        if field == "category":
-            return categories.get(value, value)
+        if isinstance(value, User):
+            return value.get_full_name()
         choices = TRACKED[field]
-        return choices(value).label if choices else value
+        return choices(value).label if choices else str(value)
 
     entries, previous = [], None
     for record in records:
         changes = []
         for field in TRACKED:
             attribute = f"{field}_id" if field in ("assignee", "category") else field
-            new = getattr(record, attribute)
-            old = getattr(previous, attribute) if previous else None
-            if previous is not None and new != old:
+            if previous is not None and getattr(record, attribute) != getattr(previous, attribute):
                 label = Ticket._meta.get_field(field).verbose_name
-                changes.append((label, show(field, old), show(field, new)))
+                changes.append((label, show(previous, field), show(record, field)))
         entries.append(
             {
                 "at": record.history_date,
