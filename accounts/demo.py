@@ -4,7 +4,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from . import roles
+from . import applications, roles
 from .models import User
 
 DEMO_PASSWORD = "demo-pass-123"  # noqa: S105 - published demo credentials
@@ -71,4 +71,20 @@ def seed_accounts():
         user.groups.set(Group.objects.filter(name__in=group_names))
         EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
         created.append(user)
+    seed_agent_application()
     return created
+
+
+def seed_agent_application():
+    """applicant@example.com waits for a support admin to approve them."""
+    applicant = User.objects.get(email="applicant@example.com")
+    if not applicant.agent_applications.exists():
+        applications.apply(
+            user=applicant,
+            name=applicant.name,
+            phone=applicant.phone,
+            motivation=(
+                "I ran the phones for a restaurant supplier for three years and know how much a "
+                "missing delivery hurts a kitchen. I can work weekday mornings."
+            ),
+        )
