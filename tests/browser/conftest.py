@@ -67,11 +67,11 @@ def page(browser, live_server):
 def screenshot(page, request):
     """Save a full-page screenshot under test-artifacts/screenshots/, named after the test."""
 
-    def take(label="final"):
+    def take(label="final", of=None):
         folder = ARTIFACTS / "screenshots"
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"{request.node.name}-{label}.png"
-        page.screenshot(path=str(path), full_page=True)
+        (of or page).screenshot(path=str(path), full_page=True)
         return path
 
     return take
