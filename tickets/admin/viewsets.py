@@ -1,3 +1,4 @@
+from django.core.cache import cache
 from django.urls import path
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +12,9 @@ from .filters import TicketFilterSet
 from .panels import needs_me
 from .queue import TicketIndexView
 from .views import TicketWorkspaceView, presence_view
+
+# The queue's menu badge is recounted at most this often (seconds): it shows on every admin page.
+BADGE_TTL = 30
 
 
 class TicketViewSet(SnippetViewSet):
@@ -37,7 +41,9 @@ class TicketViewSet(SnippetViewSet):
 
         def render_component(item, request):
             component = base.render_component(item, request)
-            count = needs_me(request.user).count()
+            count = cache.get_or_set(
+                f"ticket-queue-badge:{request.user.pk}", needs_me(request.user).count, BADGE_TTL
+            )
             if count:
                 component.label = f"{item.label} ({count})"
             return component

@@ -1,0 +1,61 @@
+"""Time the agents' queue in-process on the benchmark database (see bench/generate_tickets.py).
+
+    DJANGO_SETTINGS_MODULE=bench.settings DATABASE_URL=postgres://…/supportsite_bench \
+        python bench/agent_queue.py --runs 50
+"""
+
+import argparse
+import os
+import resource
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.test import Client  # noqa: E402
+
+from accounts.models import User  # noqa: E402
+from bench.portal import measure  # noqa: E402
+from tickets.models import Ticket  # noqa: E402
+
+AGENT = "agent@bench.example.com"
+QUEUE = "/admin/snippets/tickets/ticket/"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=50)
+    args = parser.parse_args()
+
+    client = Client()
+    client.force_login(User.objects.get(email=AGENT))
+    ticket = Ticket.objects.order_by("-pk").first()
+
+    def get(url):
+        def run():
+            response = client.get(url)
+            assert response.status_code == 200, (url, response.status_code)
+
+        return run
+
+    print(f"{Ticket.objects.count()} tickets in the database.\n")
+    print("| what | median ms | p95 ms | queries |")
+    print("| --- | --- | --- | --- |")
+    measure("queue, default order", get(QUEUE), args.runs)
+    measure("queue, page 20", get(f"{QUEUE}?p=20"), args.runs)
+    measure("queue, my open tickets", get(f"{QUEUE}?assignee=me&status=open&status=in_progress"), args.runs)
+    measure("queue, unassigned urgent", get(f"{QUEUE}?assignee=unassigned&priority=urgent"), args.runs)
+    measure("queue, search", get(f"{QUEUE}?q=TKTB00000499"), args.runs)
+    measure("ticket view", get(f"{QUEUE}edit/{ticket.pk}/"), args.runs)
+    measure("dashboard", get("/admin/"), args.runs)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\nPeak memory of the process: {peak:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
