@@ -15,6 +15,7 @@ from django_ratelimit.exceptions import Ratelimited
 
 from accounts.roles import is_agent
 
+from . import events
 from .assignment import next_agent
 from .attachments import check_uploads
 from .choices import PRIORITIES_NEEDING_JUSTIFICATION, Priority, Source, Status
@@ -139,6 +140,7 @@ def open_ticket(
             ticket=ticket
         )
     mark_read(ticket, opened_by)
+    events.ticket_opened(ticket, by=opened_by)
     return ticket
 
 
@@ -182,6 +184,7 @@ def post_message(ticket, *, author, body, internal=False, attachments=(), source
     if not internal:
         _after_public_reply(ticket, author=author, staff=staff, now=now)
     mark_read(ticket, author, at=now)
+    events.message_posted(message, by=author)
     return message
 
 
@@ -239,6 +242,7 @@ def change_status(ticket, *, by, status, reason="", resolution_notes=None):
         by=by,
         reason=reason.strip() or _("Status changed to %(status)s") % {"status": ticket.get_status_display()},
     )
+    events.status_changed(ticket, by=by)
     return ticket
 
 
@@ -248,6 +252,7 @@ def change_priority(ticket, *, by, priority, reason=""):
     ticket = _locked(ticket)
     if ticket.status == Status.CLOSED:
         raise ValidationError({"priority": _("A closed ticket cannot change priority.")})
+    previous = ticket.priority
     ticket.priority = Priority(priority)
     _save(
         ticket,
@@ -255,6 +260,7 @@ def change_priority(ticket, *, by, priority, reason=""):
         reason=reason.strip()
         or _("Priority changed to %(priority)s") % {"priority": ticket.get_priority_display()},
     )
+    events.priority_changed(ticket, by=by, previous=previous)
     return ticket
 
 
@@ -271,6 +277,7 @@ def assign(ticket, *, by, assignee, reason=""):
         require(can_reassign(by), _("Only support admins may assign tickets to others."))
     if ticket.assignee_id != by.pk and ticket.assignee_id is not None and taking_for_self:
         require(can_reassign(by), _("This ticket is already assigned to someone else."))
+    previous = ticket.assignee_id
     ticket.assignee = assignee
     _save(
         ticket,
@@ -282,6 +289,7 @@ def assign(ticket, *, by, assignee, reason=""):
             else _("Unassigned")
         ),
     )
+    events.assigned(ticket, by=by, previous=previous)
     return ticket
 
 
@@ -294,6 +302,7 @@ def confirm_resolution(ticket, *, by):
         raise ValidationError(_("Only a resolved ticket can be confirmed."), code="not_resolved")
     _set_status(ticket, Status.CLOSED, now=timezone.now())
     _save(ticket, by=by, reason=_("Customer confirmed the resolution"))
+    events.resolution_confirmed(ticket, by=by)
     return ticket
 
 
@@ -311,6 +320,7 @@ def rate(ticket, *, by, rating, comment=""):
     feedback = Feedback(ticket=ticket, rating=rating, comment=comment.strip())
     feedback.full_clean(exclude=["ticket"])
     feedback.save()
+    events.rated(feedback, by=by)
     return feedback
 
 

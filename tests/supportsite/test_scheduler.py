@@ -62,6 +62,7 @@ def test_scheduler_command_enqueues_the_configured_jobs(enqueued):
     assert sorted(enqueued) == [
         "supportsite.tasks.prune_task_results",
         "supportsite.tasks.publish_scheduled_pages",
+        "tickets.tasks.requeue_stalled_emails",
     ]
 
 

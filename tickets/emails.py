@@ -1,0 +1,68 @@
+"""Ticket emails, rendered once from templates/tickets/emails/ (HTML and text on one layout each)
+with the ticket's reply address and a Message-ID of our own, so answers find their way back.
+
+The result is an unsaved EmailDelivery; tickets.delivery sends it.
+"""
+
+from email.utils import make_msgid
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import EmailDelivery
+from .reply_tokens import reply_address
+
+# Printed above every email's text: intake cuts an answer here, whatever the mail client quotes.
+REPLY_MARKER = "##- Please type your reply above this line -##"
+
+
+def inbound_domain():
+    return settings.INBOUND_EMAIL_ADDRESS.rpartition("@")[2]
+
+
+def absolute(path):
+    return f"{settings.SITE_URL}{path}"
+
+
+def subject_for(ticket, action):
+    return f"[{settings.SITE_NAME}] " + _("Ticket #%(number)s - %(action)s") % {
+        "number": ticket.number,
+        "action": action,
+    }
+
+
+def build(*, kind, event, audience, user, address, action, path):
+    ticket = event.ticket
+    ticket_url = absolute(path)
+    context = {
+        "kind": kind,
+        "audience": audience,
+        "site_name": settings.SITE_NAME,
+        "site_url": settings.SITE_URL,
+        "ticket": ticket,
+        "ticket_url": ticket_url,
+        "rating_url": f"{ticket_url}#feedback",
+        "message": event.message,
+        "actor": event.actor,
+        "rating": event.rating,
+        "recipient": user,
+        "action": action,
+        "reply_marker": REPLY_MARKER,
+        "sign_in_by_code_url": absolute(reverse("account_request_login_code")),
+    }
+    return EmailDelivery(
+        kind=kind,
+        ticket=ticket,
+        recipient=user,
+        to=address,
+        subject=subject_for(ticket, action)[:255],
+        body_text=render_to_string(f"tickets/emails/{kind}.txt", context).strip() + "\n",
+        body_html=render_to_string(f"tickets/emails/{kind}.html", context),
+        reply_to=reply_address(ticket),
+        message_id=make_msgid(domain=inbound_domain()),
+        references=f"<{ticket.number.lower()}@{inbound_domain()}>",
+        next_attempt_at=timezone.now(),
+    )

@@ -1,0 +1,45 @@
+"""Reply addresses that lead an answer back to its ticket: support+<number>-<signature>@domain.
+
+The token is the ticket number with an HMAC of it, all in lower case because mail systems may
+change the case of an address. Only this server can make one, so a token proves the sender
+received one of the ticket's emails; tokens signed with a retired key (SECRET_KEY_FALLBACKS)
+keep working.
+"""
+
+import re
+
+from django.conf import settings
+from django.utils.crypto import constant_time_compare, salted_hmac
+
+SALT = "tickets.reply_tokens"
+TOKEN = re.compile(r"^(?P<number>[a-z0-9]{1,40})-(?P<signature>[0-9a-f]{20})$")
+
+
+def _signature(number, secret):
+    return salted_hmac(SALT, number, secret=secret, algorithm="sha256").hexdigest()[:20]
+
+
+def make_token(ticket):
+    number = ticket.number.lower()
+    return f"{number}-{_signature(number, settings.SECRET_KEY)}"
+
+
+def reply_address(ticket):
+    local, _, domain = settings.INBOUND_EMAIL_ADDRESS.rpartition("@")
+    return f"{local}+{make_token(ticket)}@{domain}"
+
+
+def ticket_number_in(address):
+    """The ticket number a reply address was signed for (in lower case), or None."""
+    local_part = address.rpartition("@")[0].lower()
+    _, plus, token = local_part.partition("+")
+    match = TOKEN.match(token) if plus else None
+    if match is None:
+        return None
+    secrets = [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]
+    if any(
+        constant_time_compare(match["signature"], _signature(match["number"], secret))
+        for secret in secrets
+    ):
+        return match["number"]
+    return None
