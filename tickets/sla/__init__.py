@@ -1,0 +1,1 @@
+"""Service-level targets: business-hours arithmetic, policies per priority, due times, breaches."""
