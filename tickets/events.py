@@ -20,6 +20,7 @@ PRIORITY_CHANGED = "priority_changed"
 ASSIGNED = "assigned"
 RESOLUTION_CONFIRMED = "resolution_confirmed"
 RATED = "rated"
+SLA_BREACHED = "sla_breached"
 
 _emails_muted = ContextVar("emails_muted", default=False)
 
@@ -78,3 +79,8 @@ def resolution_confirmed(ticket, *, by):
 
 def rated(feedback, *, by):
     _emit(Event(RATED, feedback.ticket, by, rating=feedback.rating))
+
+
+def sla_breached(ticket, *, target):
+    """A first-response or resolution target passed (target: "first_response"/"resolution")."""
+    _emit(Event(SLA_BREACHED, ticket, None, previous=target))

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.admin_url_finder import AdminURLFinder
 
 from accounts.models import User
-from accounts.roles import STAFF_GROUPS
+from accounts.roles import STAFF_GROUPS, SUPPORT_ADMINS
 
 from . import delivery, emails, events
 from .choices import Priority, Status
@@ -40,6 +40,7 @@ DEFAULT_RECIPIENTS = {
     "ticket_assigned": ["assignee"],
     "resolution_confirmed": ["assignee"],
     "ticket_rated": ["assignee"],
+    "sla_breached": ["support_admins"],
 }
 
 # (kind, role) pairs emailed even to whoever caused the event: the customer's receipt for a ticket.
@@ -57,6 +58,7 @@ SUBJECT_ACTIONS = {
     "ticket_assigned": _("Assigned to you"),
     "resolution_confirmed": _("Resolution confirmed"),
     "ticket_rated": _("Rated %(rating)s/5"),
+    "sla_breached": _("SLA breached"),
 }
 
 IN_APP_TEXTS = {
@@ -70,6 +72,7 @@ IN_APP_TEXTS = {
     "ticket_assigned": _("Ticket %(number)s was assigned to you."),
     "resolution_confirmed": _("%(actor)s confirmed ticket %(number)s is solved."),
     "ticket_rated": _("%(actor)s rated ticket %(number)s %(rating)s/5."),
+    "sla_breached": _("Ticket %(number)s missed its SLA target: %(subject)s"),
 }
 
 
@@ -96,6 +99,8 @@ def kinds_for(event):
         return ["resolution_confirmed"]
     if event.name == events.RATED:
         return ["ticket_rated"]
+    if event.name == events.SLA_BREACHED:
+        return ["sla_breached"]
     return []
 
 
@@ -132,6 +137,11 @@ def recipients(role, ticket):
         return [Recipient(STAFF, user=ticket.assignee)] if ticket.assignee_id else []
     if role == "team":
         return _team()
+    if role == "support_admins":
+        admins = User.objects.filter(
+            Q(groups__name=SUPPORT_ADMINS) | Q(is_superuser=True), is_active=True
+        ).distinct()
+        return [Recipient(STAFF, user=admin) for admin in admins]
     if role == "assignee_or_team":
         return recipients("assignee" if ticket.assignee_id else "team", ticket)
     raise ValueError(f"Unknown notification recipient {role!r}.")

@@ -1,29 +1,14 @@
 """Read-side queries for the portal: scoped by tickets.permissions, fetched in fixed query counts."""
 
-from django.db.models import (
-    BooleanField,
-    Case,
-    ExpressionWrapper,
-    F,
-    IntegerField,
-    OuterRef,
-    Prefetch,
-    Q,
-    Subquery,
-    Value,
-    When,
-)
+from django.db.models import BooleanField, ExpressionWrapper, F, OuterRef, Prefetch, Q, Subquery
 
 from accounts.roles import is_agent
 
-from .choices import PRIORITY_RANK
+from .choices import PRIORITY_RANK_EXPRESSION
 from .models import Attachment, Message, Order, Ticket, TicketReadState
 from .permissions import visible_tickets
 
-PRIORITY_ORDER = Case(
-    *[When(priority=priority, then=Value(rank)) for priority, rank in PRIORITY_RANK.items()],
-    output_field=IntegerField(),
-)
+PRIORITY_ORDER = PRIORITY_RANK_EXPRESSION
 
 SORTS = {
     "updated": ["-updated_at"],

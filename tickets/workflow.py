@@ -22,6 +22,7 @@ from .choices import PRIORITIES_NEEDING_JUSTIFICATION, Priority, Source, Status
 from .models import Attachment, Deflection, Feedback, Message, Ticket, TicketReadState
 from .numbering import next_ticket_number
 from .permissions import can_reassign, can_view_ticket, require, require_staff
+from .sla.targets import follow_status, set_due_times
 from .transitions import check_transition
 
 NEW_TICKETS_PER_HOUR = "10/h"
@@ -131,6 +132,7 @@ def open_ticket(
         _check_new_ticket_rate(customer)
 
     ticket.number = next_ticket_number()
+    set_due_times(ticket)
     if not on_behalf:
         ticket.assignee = next_agent(category)
     _save(ticket, by=opened_by, reason=_("Ticket opened"))
@@ -196,16 +198,16 @@ def _after_public_reply(ticket, *, author, staff, now):
             ticket.first_response_at = now
             reason = _("First response")
         if ticket.status == Status.OPEN:
-            ticket.status = Status.IN_PROGRESS
+            _set_status(ticket, Status.IN_PROGRESS, now=now)
             reason = _("Staff replied")
     else:
         ticket.last_customer_message_at = now
         if ticket.status == Status.WAITING_ON_CUSTOMER:
-            ticket.status = Status.IN_PROGRESS
+            _set_status(ticket, Status.IN_PROGRESS, now=now)
             reason = _("Customer replied")
         elif ticket.status == Status.RESOLVED:
-            ticket.status = Status.IN_PROGRESS if ticket.assignee_id else Status.OPEN
-            ticket.resolved_at = None
+            reopened = Status.IN_PROGRESS if ticket.assignee_id else Status.OPEN
+            _set_status(ticket, reopened, now=now)
             reason = _("Customer replied after resolution: reopened")
     if reason:
         _save(ticket, by=author, reason=reason)
@@ -218,6 +220,7 @@ def _after_public_reply(ticket, *, author, staff, now):
 
 
 def _set_status(ticket, status, *, now):
+    previous = ticket.status
     if status == Status.RESOLVED:
         ticket.resolved_at = now
     elif status == Status.CLOSED:
@@ -226,6 +229,7 @@ def _set_status(ticket, status, *, now):
     else:
         ticket.resolved_at = None
     ticket.status = status
+    follow_status(ticket, previous, now=now)
 
 
 @transaction.atomic
@@ -254,6 +258,7 @@ def change_priority(ticket, *, by, priority, reason=""):
         raise ValidationError({"priority": _("A closed ticket cannot change priority.")})
     previous = ticket.priority
     ticket.priority = Priority(priority)
+    set_due_times(ticket)
     _save(
         ticket,
         by=by,
@@ -340,3 +345,51 @@ def record_deflection(*, session_key, page, contact_page=None, query=""):
     return Deflection.objects.create(
         session_key=session_key, page=page, contact_page=contact_page, query=query[:200]
     )
+
+
+BREACH_FIELDS = {
+    "first_response": "first_response_breached_at",
+    "resolution": "resolution_breached_at",
+}
+
+
+@transaction.atomic
+def record_breach(ticket, *, target, now):
+    """Escalate a ticket whose SLA target has passed, once per target, whoever else tries too.
+
+    The claim is one conditional UPDATE: of two schedulers racing, exactly one changes the row
+    and goes on to write the history entry and alert the support admins.
+    """
+    field = BREACH_FIELDS[target]
+    claimed = Ticket.objects.filter(pk=ticket.pk, **{f"{field}__isnull": True}).update(
+        **{field: now}
+    )
+    if not claimed:
+        return False
+    ticket = _locked(ticket)
+    ticket.escalated = True
+    ticket.escalated_at = ticket.escalated_at or now
+    reason = (
+        _("First response target missed")
+        if target == "first_response"
+        else _("Resolution target missed")
+    )
+    _save(ticket, by=None, reason=reason)
+    events.sla_breached(ticket, target=target)
+    return True
+
+
+@transaction.atomic
+def close_resolved(ticket, *, now, after_days):
+    """Close a ticket the customer never confirmed, some days after it was resolved."""
+    ticket = _locked(ticket)
+    if ticket.status != Status.RESOLVED:
+        return False
+    _set_status(ticket, Status.CLOSED, now=now)
+    _save(
+        ticket,
+        by=None,
+        reason=_("Closed automatically %(days)d days after resolution") % {"days": after_days},
+    )
+    events.status_changed(ticket, by=None)
+    return True

@@ -150,7 +150,11 @@ else:
 PERIODIC_TASKS = {
     "publish-scheduled-pages": {"task": "supportsite.tasks.publish_scheduled_pages", "every": 60},
     "prune-task-results": {"task": "supportsite.tasks.prune_task_results", "every": 24 * 3600},
+    "check-sla": {"task": "tickets.sla.jobs.check_sla_task", "every": 60},
 }
+
+# Resolved tickets the customer never confirmed close by themselves after this many days (0: never).
+TICKETS_AUTO_CLOSE_DAYS = env_int("TICKETS_AUTO_CLOSE_DAYS", 7)
 
 # Hand new tickets to available agents in turn, per category.
 TICKETS_AUTO_ASSIGN = env_bool("TICKETS_AUTO_ASSIGN", False)

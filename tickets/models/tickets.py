@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.validators import MaxLengthValidator, MinLengthValidator
 from django.db import models
@@ -6,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
-from tickets.choices import Priority, Source, Status
+from tickets.choices import PRIORITY_RANK_EXPRESSION, Priority, Source, Status
 
 SUBJECT_MIN, SUBJECT_MAX = 5, 200
 DESCRIPTION_MIN, DESCRIPTION_MAX = 20, 2000
@@ -87,6 +89,18 @@ class Ticket(models.Model):
     first_response_at = models.DateTimeField(_("first response at"), null=True, blank=True)
     first_response_due_at = models.DateTimeField(_("first response due"), null=True, blank=True)
     resolution_due_at = models.DateTimeField(_("resolution due"), null=True, blank=True)
+    sla_paused_at = models.DateTimeField(
+        _("SLA clock paused at"), null=True, blank=True, editable=False
+    )
+    sla_paused_for = models.DurationField(
+        _("business time spent waiting on the customer"), default=timedelta(0), editable=False
+    )
+    first_response_breached_at = models.DateTimeField(
+        _("first response target missed at"), null=True, blank=True, editable=False
+    )
+    resolution_breached_at = models.DateTimeField(
+        _("resolution target missed at"), null=True, blank=True, editable=False
+    )
     resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     last_customer_message_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -95,7 +109,13 @@ class Ticket(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     history = HistoricalRecords(
-        excluded_fields=["updated_at", "last_customer_message_at", "last_staff_message_at"]
+        excluded_fields=[
+            "updated_at",
+            "last_customer_message_at",
+            "last_staff_message_at",
+            "sla_paused_at",
+            "sla_paused_for",
+        ]
     )
 
     class Meta:
@@ -110,6 +130,8 @@ class Ticket(models.Model):
             models.Index(fields=["category", "status"]),
             models.Index(fields=["-updated_at"]),
             models.Index(fields=["created_at"]),
+            # The queue's default order: most pressing priority first, then oldest.
+            models.Index(PRIORITY_RANK_EXPRESSION, "created_at", name="tickets_queue_order_idx"),
         ]
         permissions = [
             ("assign_ticket", _("Can assign tickets to any agent")),

@@ -1,0 +1,127 @@
+"""SLA due times, the paused clock, escalation once per breach and auto-close, on a frozen clock."""
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from freezegun import freeze_time
+
+from tickets import workflow
+from tickets.choices import Priority, Status
+from tickets.models import BusinessHours, Holiday, SLAPolicy, Ticket
+from tickets.sla.jobs import check_sla
+from tests.factories import AgentFactory, open_ticket
+
+pytestmark = pytest.mark.django_db
+
+CHICAGO = ZoneInfo("America/Chicago")
+FRIDAY_5PM = datetime(2026, 11, 20, 17, 0, tzinfo=CHICAGO)
+MONDAY_9AM = datetime(2026, 11, 23, 9, 0, tzinfo=CHICAGO)
+
+
+def urgent_ticket(customer):
+    return open_ticket(customer, priority=Priority.URGENT, priority_justification="Kitchen closed")
+
+
+def test_urgent_ticket_on_friday_evening_is_due_monday_morning(customer):
+    with freeze_time(FRIDAY_5PM):
+        ticket = urgent_ticket(customer)
+
+    assert ticket.first_response_due_at == MONDAY_9AM
+    # 8 business hours: 1 on Friday, 7 on Monday.
+    assert ticket.resolution_due_at == datetime(2026, 11, 23, 15, 0, tzinfo=CHICAGO)
+
+
+def test_the_policies_are_editable_and_the_default_matches_the_spec(customer):
+    assert {p.priority: (p.first_response_hours, p.resolution_hours) for p in SLAPolicy.objects.all()} == {
+        "urgent": (2, 8),
+        "high": (4, 24),
+        "medium": (24, 72),
+        "low": (48, 168),
+    }
+    SLAPolicy.objects.filter(priority="medium").update(first_response_hours=1)
+
+    with freeze_time(datetime(2026, 11, 18, 10, 0, tzinfo=CHICAGO)):
+        ticket = open_ticket(customer)
+
+    assert ticket.first_response_due_at == datetime(2026, 11, 18, 11, 0, tzinfo=CHICAGO)
+
+
+def test_holidays_and_hours_come_from_the_business_hours_setting(customer):
+    hours = BusinessHours.load()
+    hours.opens = hours.opens.replace(hour=9)
+    hours.save()
+    Holiday.objects.create(business_hours=hours, date=datetime(2026, 11, 23).date(), name="Closed")
+
+    with freeze_time(FRIDAY_5PM):
+        ticket = urgent_ticket(customer)
+
+    # Friday 17:00–18:00, Monday closed, Tuesday from 09:00: one more hour.
+    assert ticket.first_response_due_at == datetime(2026, 11, 24, 10, 0, tzinfo=CHICAGO)
+
+
+def test_priority_change_recomputes_the_due_times(customer, agent):
+    with freeze_time(datetime(2026, 11, 18, 10, 0, tzinfo=CHICAGO)):
+        ticket = open_ticket(customer)
+        ticket = workflow.change_priority(ticket, by=agent, priority=Priority.URGENT)
+
+    assert ticket.first_response_due_at == datetime(2026, 11, 18, 12, 0, tzinfo=CHICAGO)
+
+
+def test_escalates_when_the_first_response_is_missed_and_only_once(
+    customer, support_admin, django_capture_on_commit_callbacks, mailoutbox
+):
+    with freeze_time(FRIDAY_5PM):
+        ticket = urgent_ticket(customer)
+
+    with freeze_time(MONDAY_9AM - timedelta(minutes=1)):
+        assert check_sla() == (0, 0)
+    mailoutbox.clear()
+    with freeze_time(MONDAY_9AM + timedelta(minutes=1)):
+        with django_capture_on_commit_callbacks(execute=True):
+            assert check_sla() == (1, 0)
+            assert check_sla() == (0, 0)
+
+    alerts = [m for m in mailoutbox if "SLA breached" in m.subject]
+    assert [m.to for m in alerts] == [[support_admin.email]]
+    assert ticket.number in alerts[0].subject
+    assert "not been answered in time" in alerts[0].body
+    ticket.refresh_from_db()
+    assert ticket.escalated and ticket.escalated_at and ticket.first_response_breached_at
+    assert ticket.history.filter(history_change_reason="First response target missed").count() == 1
+
+
+def test_waiting_on_the_customer_pauses_the_clock(customer, agent):
+    with freeze_time(FRIDAY_5PM):
+        ticket = urgent_ticket(customer)
+        workflow.post_message(ticket, author=agent, body="Photos, please?")
+        workflow.change_status(ticket, by=agent, status=Status.WAITING_ON_CUSTOMER)
+
+    with freeze_time(datetime(2026, 11, 24, 12, 0, tzinfo=CHICAGO)):
+        assert check_sla() == (0, 0)
+        workflow.post_message(ticket, author=customer, body="Here they are.")
+
+    ticket.refresh_from_db()
+    assert ticket.status == Status.IN_PROGRESS
+    # Waiting from Friday 17:00 to Tuesday 12:00 = 1 + 10 + 4 = 15 business hours added.
+    assert ticket.sla_paused_for == timedelta(hours=15)
+    # Resolution: 8 h target + 15 h waited = 23 business hours from Friday 17:00.
+    assert ticket.resolution_due_at == datetime(2026, 11, 25, 10, 0, tzinfo=CHICAGO)
+
+
+def test_resolved_tickets_close_after_the_configured_days(customer, agent, settings):
+    settings.TICKETS_AUTO_CLOSE_DAYS = 7
+    with freeze_time(datetime(2026, 11, 2, 10, 0, tzinfo=CHICAGO)):
+        ticket = open_ticket(customer)
+        workflow.change_status(ticket, by=agent, status=Status.RESOLVED)
+
+    with freeze_time(datetime(2026, 11, 8, 10, 0, tzinfo=CHICAGO)):
+        check_sla()
+        assert Ticket.objects.get(pk=ticket.pk).status == Status.RESOLVED
+    with freeze_time(datetime(2026, 11, 10, 10, 0, tzinfo=CHICAGO)):
+        check_sla()
+        check_sla()
+
+    ticket.refresh_from_db()
+    assert ticket.status == Status.CLOSED
+    assert ticket.history.filter(history_change_reason__startswith="Closed automatically").count() == 1

@@ -1,0 +1,41 @@
+"""Due times for a ticket's first response and resolution, and the clock's pauses.
+
+Due times count business hours from the ticket's creation, plus the business time it has spent
+waiting on the customer; they are recomputed whenever the priority changes or a pause ends.
+"""
+
+from django.utils import timezone
+
+from tickets.choices import Status
+
+ACTIVE = (Status.OPEN, Status.IN_PROGRESS, Status.WAITING_ON_CUSTOMER)
+
+
+def business_calendar():
+    from tickets.models.sla import BusinessHours
+
+    return BusinessHours.load().calendar()
+
+
+def set_due_times(ticket, calendar=None):
+    """Fill in both due times from the ticket's priority, creation and time paused so far."""
+    from tickets.models.sla import SLAPolicy
+
+    calendar = calendar or business_calendar()
+    first_response, resolution = SLAPolicy.targets(ticket.priority)
+    start = ticket.created_at or timezone.now()
+    ticket.first_response_due_at = calendar.add(start, first_response + ticket.sla_paused_for)
+    ticket.resolution_due_at = calendar.add(start, resolution + ticket.sla_paused_for)
+
+
+def follow_status(ticket, previous_status, now=None):
+    """Stop the clock when a ticket starts waiting on the customer; restart it when it stops."""
+    now = now or timezone.now()
+    waiting = Status.WAITING_ON_CUSTOMER
+    if ticket.status == waiting and previous_status != waiting:
+        ticket.sla_paused_at = now
+    elif previous_status == waiting and ticket.status != waiting and ticket.sla_paused_at:
+        calendar = business_calendar()
+        ticket.sla_paused_for += calendar.between(ticket.sla_paused_at, now)
+        ticket.sla_paused_at = None
+        set_due_times(ticket, calendar)
