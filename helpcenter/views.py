@@ -1,11 +1,47 @@
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from tickets import workflow
 
-from .search import suggest_articles
+from . import selectors
+from .forms import SearchForm
+from .models import DailySearchCount
+from .search import articles_tagged, search_help_center, suggest_articles
+
+RESULTS_PER_PAGE = 10
+
+
+@require_GET
+def search(request):
+    """The help center's search page: results, or a way to browse and to contact support."""
+    form = SearchForm(request.GET)
+    query, tag = form.terms()
+    hits = []
+    if query:
+        hits = search_help_center(query, request)
+        if request.GET.get("page", "1") == "1":
+            DailySearchCount.record(query, len(hits))
+    elif tag:
+        hits = articles_tagged(tag, request)
+    paginator = Paginator(hits, RESULTS_PER_PAGE)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    home = Site.find_for_request(request).root_page
+    return render(
+        request,
+        "helpcenter/search.html",
+        {
+            "form": form,
+            "query": query,
+            "tag": tag,
+            "searched": bool(query or tag),
+            "page_obj": page_obj,
+            "page_range": paginator.get_elided_page_range(page_obj.number, on_each_side=2),
+            "topics": selectors.child_topics(home, request) if home else [],
+        },
+    )
 
 
 @require_GET

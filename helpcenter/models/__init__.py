@@ -1,4 +1,22 @@
+from .articles import ArticlePage, ArticleTag, RelatedArticle
 from .contact import ContactFormField, ContactPage
+from .faq import FAQCategory, FAQItem, FAQPage
+from .feedback import ArticleFeedback
 from .home import HomePage
+from .search_stats import DailySearchCount
+from .topics import TopicPage
 
-__all__ = ["ContactFormField", "ContactPage", "HomePage"]
+__all__ = [
+    "ArticleFeedback",
+    "ArticlePage",
+    "ArticleTag",
+    "ContactFormField",
+    "ContactPage",
+    "DailySearchCount",
+    "FAQCategory",
+    "FAQItem",
+    "FAQPage",
+    "HomePage",
+    "RelatedArticle",
+    "TopicPage",
+]

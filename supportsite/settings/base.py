@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from supportsite.env import env_bool, env_int, env_list, env_prefixed, env_str
@@ -266,7 +267,33 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 # Wagtail
 WAGTAIL_SITE_NAME = SITE_NAME
 WAGTAILADMIN_BASE_URL = SITE_URL
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search: the database (PostgreSQL full-text search on PostgreSQL, FTS5 with prefix matching on
+# SQLite: helpcenter/search_backends.py), or Elasticsearch/OpenSearch when SEARCH_BACKEND names
+# one (its client package must be installed; see docs/operations.md).
+SEARCH_BACKENDS = (
+    "database",
+    "elasticsearch7",
+    "elasticsearch8",
+    "elasticsearch9",
+    "opensearch2",
+    "opensearch3",
+)
+SEARCH_BACKEND = env_str("SEARCH_BACKEND", "database")
+if SEARCH_BACKEND not in SEARCH_BACKENDS:
+    raise ImproperlyConfigured(
+        f"SEARCH_BACKEND must be one of {', '.join(SEARCH_BACKENDS)}, not {SEARCH_BACKEND!r}."
+    )
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "helpcenter.search_backends"}}
+if SEARCH_BACKEND != "database":
+    WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = f"wagtail.search.backends.{SEARCH_BACKEND}"
+    WAGTAILSEARCH_BACKENDS["default"].update(
+        {
+            "URLS": env_list("SEARCH_URL", ["http://localhost:9200"]),
+            "INDEX": env_str("SEARCH_INDEX", "supportsite"),
+            "TIMEOUT": env_int("SEARCH_TIMEOUT", 5),
+            "OPTIONS": json.loads(env_str("SEARCH_OPTIONS", "{}")),
+        }
+    )
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]

@@ -16,8 +16,8 @@ def test_suite_runs_on_the_database_named_by_database_url():
 
 
 def test_search_uses_the_databases_own_full_text_engine():
-    backend = type(get_search_backend()).__name__
+    backends = {cls.__name__ for cls in type(get_search_backend()).__mro__}
 
     expected = {"postgresql": "PostgresSearchBackend", "sqlite": "SQLiteSearchBackend"}
-    assert backend == expected[connection.vendor]
+    assert expected[connection.vendor] in backends
 

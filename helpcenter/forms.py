@@ -1,0 +1,84 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models.search_stats import QUERY_MAX_LENGTH
+
+COMMENT_MAX_LENGTH = 1000
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Search the help center"),
+        max_length=QUERY_MAX_LENGTH,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+        error_messages={
+            "max_length": _(
+                "Please use at most %(limit_value)d characters (you typed %(show_value)d)."
+            ),
+        },
+    )
+    tag = forms.SlugField(required=False, max_length=100, widget=forms.HiddenInput)
+
+    def terms(self):
+        """The cleaned search terms and tag, or empty ones when the form is invalid."""
+        if not self.is_valid():
+            return "", ""
+        return self.cleaned_data["q"], self.cleaned_data["tag"]
+
+
+class FeedbackForm(forms.Form):
+    """Yes or no, and an optional comment: one form posted by plain buttons, no script needed."""
+
+    helpful = forms.TypedChoiceField(
+        label=_("Was this article helpful?"),
+        choices=[("yes", _("Yes")), ("no", _("No"))],
+        coerce=lambda value: value == "yes",
+        error_messages={
+            "required": _("Please answer yes or no."),
+            "invalid_choice": _("Please answer yes or no."),
+        },
+    )
+    comment = forms.CharField(
+        required=False,
+        max_length=COMMENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={
+            "max_length": _(
+                "Please keep your comment to %(limit_value)d characters (it has %(show_value)d)."
+            ),
+        },
+    )
+
+    def __init__(self, *args, vote=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.vote = vote
+        self.fields["comment"].label = (
+            _("What was missing or unclear?") if self.said_no else _("Anything we could add?")
+        )
+        self.fields["comment"].help_text = _(
+            "Read by our editors, not by support: to get an answer about your account or an "
+            "order, contact support."
+        )
+
+    @property
+    def stage(self):
+        """What to ask next: "ask" (yes or no), "comment" (optional), or "done"."""
+        if self.is_bound:
+            return "ask" if "helpful" in self.errors else "comment"
+        if self.vote is None:
+            return "ask"
+        return "done" if self.vote.comment else "comment"
+
+    @property
+    def answer(self):
+        """The visitor's yes or no, as posted or as stored."""
+        if self.is_bound:
+            return self.data.get("helpful")
+        if self.vote is not None:
+            return "yes" if self.vote.helpful else "no"
+        return None
+
+    @property
+    def said_no(self):
+        return self.answer == "no"

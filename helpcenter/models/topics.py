@@ -1,0 +1,52 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+from helpcenter import selectors
+
+TOPIC_ICONS = [
+    ("basket", _("Basket (ordering)")),
+    ("truck", _("Truck (delivery)")),
+    ("box", _("Box (items and quality)")),
+    ("card", _("Card (payments)")),
+    ("receipt", _("Receipt (invoices)")),
+    ("person", _("Person (account)")),
+    ("book", _("Book (general)")),
+]
+
+
+class TopicPage(Page):
+    """A section of the help center: articles and sub-topics about one subject."""
+
+    description = models.CharField(
+        _("description"),
+        max_length=240,
+        blank=True,
+        help_text=_("One sentence shown under the topic's name on the help center home page."),
+    )
+    icon = models.CharField(_("icon"), max_length=20, choices=TOPIC_ICONS, default="book")
+
+    content_panels = Page.content_panels + [FieldPanel("description"), FieldPanel("icon")]
+    search_fields = Page.search_fields + [index.SearchField("description")]
+
+    parent_page_types = ["helpcenter.HomePage", "helpcenter.TopicPage"]
+    subpage_types = [
+        "helpcenter.TopicPage",
+        "helpcenter.ArticlePage",
+        "helpcenter.FAQPage",
+        "helpcenter.ContactPage",
+    ]
+    page_description = _("A section of the help center: holds articles and sub-topics.")
+
+    class Meta:
+        verbose_name = _("topic")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["subtopics"] = selectors.child_topics(self, request)
+        context["articles"] = selectors.paginate(
+            selectors.topic_articles(self, request), request.GET.get("page")
+        )
+        return context

@@ -1,0 +1,307 @@
+"""Editors' reports in the Wagtail admin (Reports menu): searches, article feedback, content health.
+
+Each is a Wagtail ReportView: it pages, sorts, filters and exports to CSV/XLSX like Wagtail's own.
+"""
+
+import django_filters
+from django.db.models import Count, F, Max, Q, Sum
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, TitleColumn
+from wagtail.admin.views.reports import ReportView
+
+from . import health
+from .models import ArticleFeedback, ArticlePage, DailySearchCount
+
+
+def _edit_url(page):
+    return reverse("wagtailadmin_pages:edit", args=(page.pk,))
+
+
+def _nulls_last(ordering):
+    """An order_by() term that keeps empty values (no votes, no date) at the end either way."""
+    if ordering.startswith("-"):
+        return F(ordering[1:]).desc(nulls_last=True)
+    return F(ordering).asc(nulls_last=True)
+
+
+class PercentColumn(Column):
+    def get_value(self, instance):
+        value = super().get_value(instance)
+        return "" if value is None else f"{value:.0%}"
+
+
+class SearchFilterSet(WagtailFilterSet):
+    date = django_filters.DateFromToRangeFilter(label=_("Date"), widget=DateRangePickerWidget)
+
+    class Meta:
+        model = DailySearchCount
+        fields = []
+
+
+class SearchesReportView(ReportView):
+    """What visitors searched for over a period; the most frequent first."""
+
+    page_title = _("Help-center searches")
+    header_icon = "search"
+    model = DailySearchCount
+    permission_required = "view"
+    filterset_class = SearchFilterSet
+    is_searchable = True
+    search_fields = ["query"]
+    index_url_name = "helpcenter_reports:searches"
+    index_results_url_name = "helpcenter_reports:searches_results"
+    default_ordering = "-searches"
+    only_without_results = False
+    columns = [
+        TitleColumn(
+            "query",
+            label=_("Search terms"),
+            get_url=lambda row: reverse("helpcenter:search") + "?" + urlencode({"q": row["query"]}),
+            link_attrs={"target": "_blank", "rel": "noopener"},
+            sort_key="query",
+        ),
+        NumberColumn("searches", label=_("Searches"), sort_key="searches"),
+        NumberColumn("without_results", label=_("Found nothing"), sort_key="without_results"),
+        Column("last_searched", label=_("Last searched"), sort_key="last_searched"),
+    ]
+    list_export = ["query", "searches", "without_results", "last_searched"]
+    export_headings = {
+        "query": _("Search terms"),
+        "searches": _("Searches"),
+        "without_results": _("Found nothing"),
+        "last_searched": _("Last searched"),
+    }
+
+    def get_filterset_kwargs(self):
+        kwargs = super().get_filterset_kwargs()
+        kwargs["queryset"] = DailySearchCount.objects.all()
+        return kwargs
+
+    def get_queryset(self):
+        rows = self.filter_queryset(DailySearchCount.objects.all())
+        rows = self.search_queryset(rows)
+        rows = rows.values("query").annotate(
+            searches=Sum("searches"),
+            without_results=Sum("searches_without_results"),
+            last_searched=Max("date"),
+        )
+        if self.only_without_results:
+            rows = rows.filter(without_results__gt=0)
+        return rows.order_by(self.ordering, "query")
+
+    def get_filtered_queryset(self):
+        return self.get_queryset()
+
+
+class FailedSearchesReportView(SearchesReportView):
+    """Searches that found nothing: the articles editors should write next."""
+
+    page_title = _("Searches with no results")
+    header_icon = "warning"
+    index_url_name = "helpcenter_reports:failed_searches"
+    index_results_url_name = "helpcenter_reports:failed_searches_results"
+    default_ordering = "-without_results"
+    only_without_results = True
+
+
+class ArticleFilterSet(WagtailFilterSet):
+    live = django_filters.BooleanFilter(label=_("Published"))
+
+    class Meta:
+        model = ArticlePage
+        fields = ["live"]
+
+
+class ArticleFeedbackReportView(ReportView):
+    """Each article's "Was this helpful?" votes, the least helpful first."""
+
+    page_title = _("Article feedback")
+    header_icon = "thumbtack"
+    model = ArticleFeedback
+    permission_required = "view"
+    filterset_class = ArticleFilterSet
+    index_url_name = "helpcenter_reports:feedback"
+    index_results_url_name = "helpcenter_reports:feedback_results"
+    default_ordering = "helpful_share"
+    columns = [
+        TitleColumn("title", label=_("Article"), get_url=_edit_url, sort_key="title"),
+        NumberColumn("helpful_yes", label=_("Yes"), sort_key="helpful_yes"),
+        NumberColumn("helpful_no", label=_("No"), sort_key="helpful_no"),
+        PercentColumn("helpful_share", label=_("Helpful"), sort_key="helpful_share"),
+        TitleColumn(
+            "comment_count",
+            label=_("Comments"),
+            get_url=lambda page: reverse("helpcenter_reports:comments") + f"?page={page.pk}",
+            sort_key="comment_count",
+        ),
+    ]
+    list_export = ["title", "helpful_yes", "helpful_no", "helpful_share", "comment_count"]
+    export_headings = {
+        "title": _("Article"),
+        "helpful_yes": _("Yes"),
+        "helpful_no": _("No"),
+        "helpful_share": _("Helpful"),
+        "comment_count": _("Comments"),
+    }
+
+    def get_filterset_kwargs(self):
+        kwargs = super().get_filterset_kwargs()
+        kwargs["queryset"] = ArticlePage.objects.all()
+        return kwargs
+
+    def get_queryset(self):
+        articles = health.with_votes(self.filter_queryset(ArticlePage.objects.all())).annotate(
+            comment_count=Count("feedback", filter=~Q(feedback__comment=""), distinct=True)
+        )
+        return articles.filter(votes__gt=0).order_by(_nulls_last(self.ordering), "title")
+
+    def get_filtered_queryset(self):
+        return self.get_queryset()
+
+
+class CommentFilterSet(WagtailFilterSet):
+    page = django_filters.ModelChoiceFilter(
+        label=_("Article"),
+        queryset=ArticlePage.objects.filter(feedback__isnull=False).distinct().order_by("title"),
+    )
+    helpful = django_filters.BooleanFilter(label=_("Found it helpful"))
+    updated_at = django_filters.DateFromToRangeFilter(label=_("Date"), widget=DateRangePickerWidget)
+
+    class Meta:
+        model = ArticleFeedback
+        fields = ["page", "helpful", "updated_at"]
+
+
+class FeedbackCommentsReportView(ReportView):
+    """What readers wrote under "Was this article helpful?", newest first."""
+
+    page_title = _("Feedback comments")
+    header_icon = "comment"
+    model = ArticleFeedback
+    permission_required = "view"
+    filterset_class = CommentFilterSet
+    is_searchable = True
+    search_fields = ["comment"]
+    index_url_name = "helpcenter_reports:comments"
+    index_results_url_name = "helpcenter_reports:comments_results"
+    default_ordering = "-updated_at"
+    columns = [
+        DateColumn("updated_at", label=_("Date"), sort_key="updated_at"),
+        TitleColumn(
+            "page",
+            label=_("Article"),
+            get_url=lambda vote: _edit_url(vote.page),
+            sort_key="page__title",
+        ),
+        Column(
+            "helpful",
+            label=_("Helpful"),
+            accessor=lambda vote: _("Yes") if vote.helpful else _("No"),
+            sort_key="helpful",
+        ),
+        Column("comment", label=_("Comment")),
+    ]
+    list_export = ["updated_at", "page.title", "helpful", "comment"]
+    export_headings = {
+        "updated_at": _("Date"),
+        "page.title": _("Article"),
+        "helpful": _("Helpful"),
+        "comment": _("Comment"),
+    }
+
+    def get_base_queryset(self):
+        return ArticleFeedback.objects.exclude(comment="").select_related("page")
+
+
+class HealthFilterSet(WagtailFilterSet):
+    review = django_filters.ChoiceFilter(
+        label=_("Review"),
+        empty_label=_("Any"),
+        choices=[
+            ("overdue", _("Due for review")),
+            ("soon", _("Due within 30 days")),
+            ("none", _("No review date")),
+        ],
+        method="filter_review",
+    )
+    live = django_filters.BooleanFilter(label=_("Published"))
+
+    class Meta:
+        model = ArticlePage
+        fields = ["review", "live"]
+
+    def filter_review(self, queryset, name, value):
+        today = timezone.localdate()
+        if value == "overdue":
+            return queryset.filter(review_by__lte=today)
+        if value == "soon":
+            return queryset.filter(review_by__lte=today + health.DUE_SOON)
+        return queryset.filter(review_by__isnull=True)
+
+
+class ReviewColumn(DateColumn):
+    cell_template_name = "helpcenter/admin/review_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["state"] = health.review_state(instance.review_by)
+        return context
+
+
+class ContentHealthReportView(ReportView):
+    """Every article with its review date, helpfulness and whether it stops tickets."""
+
+    page_title = _("Content health")
+    header_icon = "pick"
+    model = ArticleFeedback
+    permission_required = "view"
+    filterset_class = HealthFilterSet
+    index_url_name = "helpcenter_reports:content_health"
+    index_results_url_name = "helpcenter_reports:content_health_results"
+    default_ordering = "review_by"
+    columns = [
+        TitleColumn("title", label=_("Article"), get_url=_edit_url, sort_key="title"),
+        ReviewColumn("review_by", label=_("Review by"), sort_key="review_by"),
+        DateColumn("last_published_at", label=_("Last published"), sort_key="last_published_at"),
+        PercentColumn("helpful_share", label=_("Helpful"), sort_key="helpful_share"),
+        NumberColumn(
+            "suggestion_opens", label=_("Opened from contact form"), sort_key="suggestion_opens"
+        ),
+        NumberColumn(
+            "tickets_after_reading",
+            label=_("Tickets still sent"),
+            sort_key="tickets_after_reading",
+        ),
+    ]
+    list_export = [
+        "title",
+        "review_by",
+        "last_published_at",
+        "helpful_share",
+        "suggestion_opens",
+        "tickets_after_reading",
+    ]
+    export_headings = {
+        "title": _("Article"),
+        "review_by": _("Review by"),
+        "last_published_at": _("Last published"),
+        "helpful_share": _("Helpful"),
+        "suggestion_opens": _("Opened from contact form"),
+        "tickets_after_reading": _("Tickets still sent"),
+    }
+
+    def get_filterset_kwargs(self):
+        kwargs = super().get_filterset_kwargs()
+        kwargs["queryset"] = ArticlePage.objects.all()
+        return kwargs
+
+    def get_queryset(self):
+        articles = health.with_figures(self.filter_queryset(ArticlePage.objects.all()))
+        return articles.order_by(_nulls_last(self.ordering), "title")
+
+    def get_filtered_queryset(self):
+        return self.get_queryset()
