@@ -60,6 +60,8 @@ class ContactPage(AbstractForm):
         FieldPanel("thank_you_text"),
     ]
 
+    parent_page_types = ["helpcenter.HomePage", "helpcenter.TopicPage"]
+
     class Meta:
         verbose_name = _("contact page")
 
