@@ -125,3 +125,33 @@ def test_resolved_tickets_close_after_the_configured_days(customer, agent, setti
     ticket.refresh_from_db()
     assert ticket.status == Status.CLOSED
     assert ticket.history.filter(history_change_reason__startswith="Closed automatically").count() == 1
+
+
+def test_sla_state_in_the_queue_filter_column_and_ticket_view(client, customer, agent):
+    from django.urls import reverse
+
+    from tickets.sla.state import AT_RISK, BREACHED, ON_TRACK, sla_state
+
+    monday_noon = datetime(2026, 11, 23, 12, 0, tzinfo=CHICAGO)
+    with freeze_time(monday_noon - timedelta(hours=3)):
+        late = urgent_ticket(customer)  # first response due 11:00: breached at noon
+    with freeze_time(monday_noon - timedelta(hours=1)):
+        soon = urgent_ticket(customer)  # due 13:00: at risk at noon
+    with freeze_time(monday_noon):
+        calm = open_ticket(customer)  # medium: due days later
+        assert [sla_state(t) for t in (late, soon, calm)] == [BREACHED, AT_RISK, ON_TRACK]
+
+        client.force_login(agent)
+        queue = reverse("wagtailsnippets_tickets_ticket:list")
+
+        def listed(state):
+            return {t.number for t in client.get(queue, {"sla": state}).context["object_list"]}
+
+        assert listed(BREACHED) == {late.number}
+        assert listed(AT_RISK) == {soon.number}
+        assert listed(ON_TRACK) == {calm.number}
+        body = client.get(queue).content.decode()
+        assert "support-badge--sla-breached" in body
+        view = client.get(reverse("wagtailsnippets_tickets_ticket:edit", args=[soon.pk]))
+        assert "support-badge--sla-at_risk" in view.content.decode()
+        assert soon.subject in client.get("/admin/").content.decode()

@@ -8,6 +8,8 @@ from accounts.models import User
 from accounts.roles import STAFF_GROUPS
 from tickets.choices import Priority, Status
 from tickets.models import Category, Ticket
+from tickets.sla.state import CHOICES as SLA_CHOICES
+from tickets.sla.state import sla_filter
 
 ME, UNASSIGNED = "me", "unassigned"
 
@@ -47,6 +49,9 @@ class TicketFilterSet(WagtailFilterSet):
         queryset=Category.objects.all(), label=_("Category"), empty_label=_("All")
     )
     assignee = AssigneeFilter(label=_("Assignee"), choices=agent_choices, empty_label=_("Anyone"))
+    sla = django_filters.ChoiceFilter(
+        label=_("SLA"), choices=SLA_CHOICES, method="filter_sla", empty_label=_("Any")
+    )
     escalated = django_filters.BooleanFilter(label=_("Escalated"))
     created_at = django_filters.DateFromToRangeFilter(
         label=_("Created"), widget=DateRangePickerWidget
@@ -54,4 +59,7 @@ class TicketFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Ticket
-        fields = ["status", "priority", "category", "assignee", "escalated", "created_at"]
+        fields = ["status", "priority", "category", "assignee", "sla", "escalated", "created_at"]
+
+    def filter_sla(self, queryset, name, value):
+        return queryset.filter(sla_filter(value)) if value else queryset

@@ -1,7 +1,5 @@
 """Panels on the Wagtail dashboard for agents: their work, the unassigned pile, SLA risk, today."""
 
-from datetime import timedelta
-
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -12,9 +10,9 @@ from accounts.roles import is_agent
 from tickets.choices import Status
 from tickets.models import Ticket
 from tickets.selectors import PRIORITY_ORDER
+from tickets.sla.state import AT_RISK, sla_filter
 
 ACTIVE = [Status.OPEN, Status.IN_PROGRESS, Status.WAITING_ON_CUSTOMER]
-AT_RISK_WITHIN = timedelta(hours=2)
 LISTED = 5
 
 
@@ -25,13 +23,9 @@ def needs_me(user):
     )
 
 
-def at_risk(now=None):
-    """Active tickets whose next SLA target falls due within two hours (or has passed)."""
-    soon = (now or timezone.now()) + AT_RISK_WITHIN
-    return Ticket.objects.filter(status__in=ACTIVE).filter(
-        Q(first_response_at__isnull=True, first_response_due_at__lte=soon)
-        | Q(resolution_due_at__lte=soon)
-    )
+def at_risk():
+    """Tickets whose next SLA target falls due within two hours."""
+    return Ticket.objects.filter(sla_filter(AT_RISK))
 
 
 class TicketListPanel(Component):
@@ -90,7 +84,7 @@ def dashboard_panels(request):
             name="support_at_risk",
             title=_("At risk of breaching the SLA"),
             tickets=at_risk(),
-            more_url=queue,
+            more_url=f"{queue}?sla={AT_RISK}",
             order=30,
         ),
         TodayPanel(),

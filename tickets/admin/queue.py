@@ -15,6 +15,8 @@ from wagtail.admin.ui.tables import (
 from wagtail.snippets.views.snippets import IndexView
 
 from tickets.selectors import PRIORITY_ORDER
+from tickets.sla.state import CHOICES as SLA_CHOICES
+from tickets.sla.state import sla_state
 
 from .filters import ME, UNASSIGNED
 
@@ -48,6 +50,23 @@ class BadgeColumn(Column):
         return context
 
 
+class SLAColumn(Column):
+    """The SLA state as a badge, with the next due time."""
+
+    cell_template_name = "tickets/admin/cells/sla.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["state"] = state = sla_state(instance)
+        context["label"] = dict(SLA_CHOICES).get(state)
+        context["due"] = (
+            instance.first_response_due_at
+            if instance.first_response_at is None
+            else instance.resolution_due_at
+        )
+        return context
+
+
 class TicketIndexView(IndexView):
     table_class = QueueTable
 
@@ -68,7 +87,7 @@ class TicketIndexView(IndexView):
             BadgeColumn("priority", "get_priority_display", label=_("Priority"), sort_key="priority"),
             BadgeColumn("status", "get_status_display", label=_("Status"), sort_key="status"),
             Column("assignee", label=_("Assignee"), accessor="assignee.get_full_name"),
-            DateColumn("first_response_due_at", label=_("SLA due")),
+            SLAColumn("sla", label=_("SLA")),
             DateColumn("updated_at", label=_("Updated"), sort_key="updated_at"),
         ]
 

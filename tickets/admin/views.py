@@ -19,6 +19,8 @@ from tickets import workflow
 from tickets.forms import apply_workflow_errors
 from tickets.models import Attachment, Message, Ticket
 from tickets.permissions import can_reassign, visible_tickets
+from tickets.sla.state import CHOICES as SLA_CHOICES
+from tickets.sla.state import sla_state
 
 from . import presence
 from .forms import AgentReplyForm, AssignForm, PriorityForm, StatusForm, canned_responses
@@ -201,6 +203,8 @@ class TicketWorkspaceView(View):
             "others_viewing": presence.touch(ticket, user),
             "presence_url": _edit_url(self.viewset, ticket) + "presence/",
             "queue_url": reverse(self.viewset.get_url_name("list")),
+            "sla_state": sla_state(ticket),
+            "sla_label": dict(SLA_CHOICES).get(sla_state(ticket)),
             "page_title": ticket.number,
             "header_icon": "help",
         }

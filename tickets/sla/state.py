@@ -1,0 +1,54 @@
+"""Where a ticket stands against its SLA: on track, at risk (due within two hours) or breached."""
+
+from datetime import timedelta
+
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from tickets.choices import Status
+
+ON_TRACK, AT_RISK, BREACHED = "on_track", "at_risk", "breached"
+CHOICES = [(ON_TRACK, _("On track")), (AT_RISK, _("At risk")), (BREACHED, _("Breached"))]
+AT_RISK_WITHIN = timedelta(hours=2)
+RUNNING = [Status.OPEN, Status.IN_PROGRESS]
+
+
+def _due_before(moment):
+    """Running tickets with a target still open that falls due before `moment`."""
+    return Q(status__in=RUNNING) & (
+        Q(first_response_at__isnull=True, first_response_due_at__lt=moment)
+        | Q(resolution_due_at__lt=moment)
+    )
+
+
+def sla_filter(state, now=None):
+    now = now or timezone.now()
+    breached = (
+        Q(first_response_breached_at__isnull=False)
+        | Q(resolution_breached_at__isnull=False)
+        | _due_before(now)
+    ) & ~Q(status__in=[Status.RESOLVED, Status.CLOSED])
+    at_risk = _due_before(now + AT_RISK_WITHIN) & ~breached
+    if state == BREACHED:
+        return breached
+    if state == AT_RISK:
+        return at_risk
+    return Q(status__in=[Status.OPEN, Status.IN_PROGRESS, Status.WAITING_ON_CUSTOMER]) & ~breached & ~at_risk
+
+
+def sla_state(ticket, now=None):
+    """The same judgement for one ticket already in memory (None for finished tickets)."""
+    now = now or timezone.now()
+    if ticket.status in (Status.RESOLVED, Status.CLOSED):
+        return None
+    running = ticket.status in RUNNING
+    pending_first = ticket.first_response_at is None and ticket.first_response_due_at
+    dues = [d for d in (pending_first and ticket.first_response_due_at, ticket.resolution_due_at) if d]
+    if ticket.first_response_breached_at or ticket.resolution_breached_at or (
+        running and any(d < now for d in dues)
+    ):
+        return BREACHED
+    if running and any(d < now + AT_RISK_WITHIN for d in dues):
+        return AT_RISK
+    return ON_TRACK
