@@ -155,3 +155,23 @@ def test_sla_state_in_the_queue_filter_column_and_ticket_view(client, customer, 
         view = client.get(reverse("wagtailsnippets_tickets_ticket:edit", args=[soon.pk]))
         assert "support-badge--sla-at_risk" in view.content.decode()
         assert soon.subject in client.get("/admin/").content.decode()
+
+
+def test_support_admins_edit_sla_policies_and_business_hours(client, support_admin, agent):
+    from django.urls import reverse
+
+    policy = SLAPolicy.objects.get(priority="urgent")
+    policies = reverse("wagtailsnippets_tickets_slapolicy:edit", args=[policy.pk])
+    hours = reverse("wagtailsettings:edit", args=["tickets", "businesshours"])
+
+    client.force_login(agent)
+    for url in (policies, hours):
+        assert "do not have permission" in client.get(url, follow=True).content.decode()
+
+    client.force_login(support_admin)
+    assert client.get(hours, follow=True).status_code == 200
+    response = client.post(
+        policies, {"priority": "urgent", "first_response_hours": "1", "resolution_hours": "6"}
+    )
+    assert response.status_code == 302
+    assert SLAPolicy.targets("urgent") == (timedelta(hours=1), timedelta(hours=6))

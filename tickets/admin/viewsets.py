@@ -6,7 +6,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 
 from accounts.admin_views import AgentApplicationViewSet
-from tickets.models import CannedResponse, Category, Ticket
+from tickets.models import CannedResponse, Category, SLAPolicy, Ticket
 
 from .filters import TicketFilterSet
 from .panels import needs_me
@@ -81,10 +81,25 @@ class CannedResponseViewSet(SnippetViewSet):
     copy_view_enabled = False
 
 
+class SLAPolicyViewSet(SnippetViewSet):
+    model = SLAPolicy
+    icon = "time"
+    menu_label = _("SLA policies")
+    menu_order = 350
+    list_display = ["priority", "first_response_hours", "resolution_hours"]
+    copy_view_enabled = False
+
+
 class SupportViewSetGroup(SnippetViewSetGroup):
     """One "Support" menu for the agents' and support admins' tools."""
 
     menu_label = _("Support")
     menu_icon = "help"
     menu_order = 150
-    items = (TicketViewSet, CannedResponseViewSet, CategoryViewSet, AgentApplicationViewSet)
+    items = (
+        TicketViewSet,
+        CannedResponseViewSet,
+        CategoryViewSet,
+        SLAPolicyViewSet,
+        AgentApplicationViewSet,
+    )
