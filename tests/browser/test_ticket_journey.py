@@ -5,11 +5,13 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from helpcenter.demo import seed_help_center
+from helpcenter.demo import seed_contact_page
+from helpcenter.models import HomePage
 from tickets import workflow
 from tickets.choices import Status
 from tickets.models import Ticket
 from tests.factories import PASSWORD, AgentFactory, CategoryFactory, CustomerFactory, OrderFactory
+from tests.helpcenter.factories import make_article
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -18,13 +20,15 @@ XSS = "<script>alert(1)</script><img src=x onerror=alert(1)>"
 
 @pytest.fixture
 def desk():
-    seed_help_center()
+    seed_contact_page(HomePage.objects.get())
     customer = CustomerFactory(name="Maria Lopez")
+    category = CategoryFactory(name="Order issue")
     return {
         "customer": customer,
         "agent": AgentFactory(name="Alex Kim"),
         "order": OrderFactory(customer=customer, number="LT-10420"),
-        "category": CategoryFactory(name="Order issue"),
+        "category": category,
+        "article": make_article(title="Missing or damaged items", ticket_category=category),
     }
 
 
@@ -47,10 +51,14 @@ def test_customer_sends_follows_confirms_and_rates_a_ticket(page, screenshot, de
         )
     )
 
-    page.goto("/contact/")
+    page.goto(desk["article"].url)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Missing or damaged items")
+    page.get_by_role("region", name="Still need help?").get_by_role("link", name="Contact support").click()
+
+    expect(page).to_have_url(re.compile(r"/contact/\?category="))
+    expect(page.get_by_label("Category")).to_have_value(str(desk["category"].pk))
     page.get_by_label("Subject").fill("Avocados missing from delivery")
     page.get_by_label("Description").fill("The case of avocados was not in this morning's drop.")
-    page.get_by_label("Category").select_option(label="Order issue")
     page.get_by_label(re.compile(r"^Order")).select_option("LT-10420")
     page.get_by_label("Attachments").set_input_files(str(photo))
     screenshot("contact-form")

@@ -6,11 +6,12 @@ from django.urls import reverse
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import Page
 
-from helpcenter.demo import seed_help_center
-from helpcenter.models import ContactPage
+from helpcenter.demo import seed_contact_page
+from helpcenter.models import ContactPage, HomePage
 from tickets.choices import Priority
 from tickets.models import Deflection, Ticket
 from tests.factories import CategoryFactory, OrderFactory, open_ticket
+from tests.helpcenter.factories import make_article
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +25,7 @@ FORM = {
 
 @pytest.fixture
 def contact_page():
-    seed_help_center()
+    seed_contact_page(HomePage.objects.get())
     return ContactPage.objects.get(slug="contact")
 
 
@@ -132,8 +133,7 @@ def test_a_follow_up_links_to_the_closed_ticket(client, customer, contact_page):
 
 
 def test_suggestions_match_what_is_typed(client, contact_page):
-    home = Page.objects.get(depth=2)
-    home.add_child(instance=Page(title="Refunds for missing items", slug="refunds"))
+    make_article(title="Refunds for missing items")
 
     body = client.get(reverse("helpcenter:contact_suggestions"), {"q": "refunds"}).content.decode()
 
@@ -144,8 +144,7 @@ def test_suggestions_match_what_is_typed(client, contact_page):
 def test_opening_a_suggestion_counts_as_a_deflection_until_a_ticket_is_sent(
     client, customer, contact_page
 ):
-    home = Page.objects.get(depth=2)
-    article = home.add_child(instance=Page(title="Refunds for missing items", slug="refunds"))
+    article = make_article(title="Refunds for missing items")
     client.force_login(customer)
 
     response = client.get(
@@ -155,7 +154,7 @@ def test_opening_a_suggestion_counts_as_a_deflection_until_a_ticket_is_sent(
 
     assert response.status_code == 302
     assert response["Location"] == article.url
-    deflection = Deflection.objects.get()
+    deflection = Deflection.objects.get(page=article)
     assert (deflection.page_id, deflection.ticket, deflection.query) == (article.pk, None, "refund")
 
     client.post("/contact/", FORM)
