@@ -54,7 +54,7 @@ class Hit:
         if self.kind == "faq":
             return strip_tags(self.obj.answer)
         body = self.obj.body
-        return " ".join([self.obj.summary, *body.stream_block.get_searchable_content(body)])
+        return _sentences([self.obj.summary, *body.stream_block.get_searchable_content(body)])
 
     @property
     def title_html(self):
@@ -119,6 +119,12 @@ def _search(queryset, query):
     if not results and len(words) > 1:
         results = list(backend.search(reduce(or_, words), queryset)[:MAX_RESULTS_PER_KIND])
     return results
+
+
+def _sentences(chunks):
+    """Text pieces (a summary, step titles, paragraphs) run together as readable sentences."""
+    chunks = [chunk.strip() for chunk in chunks if chunk.strip()]
+    return " ".join(chunk if chunk[-1] in ".!?:;…" else f"{chunk}." for chunk in chunks)
 
 
 def _title_has_all(title, terms):
