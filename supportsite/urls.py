@@ -18,6 +18,7 @@ urlpatterns = [
         name="account_agent_application",
     ),
     path("accounts/", include("allauth.urls")),
+    path("anymail/", include("anymail.urls")),
     path("", include("tickets.urls")),
     path("", include("helpcenter.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),

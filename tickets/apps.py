@@ -11,6 +11,7 @@ class TicketsConfig(AppConfig):
 
         from supportsite.permission_policies import WorkflowOnlyPermissionPolicy
 
+        from .intake import receivers  # noqa: F401 (connects the inbound email webhook)
         from .models import Ticket
 
         register_permission_policy(Ticket, WorkflowOnlyPermissionPolicy(Ticket))

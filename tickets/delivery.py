@@ -56,7 +56,7 @@ def enqueue(email, *, urgent=False):
     try:
         task.enqueue(email.pk)
     except Exception:
-        logger.exception("Could not queue email %s; the periodic sweep will queue it again.", email.pk)
+        logger.exception("Could not queue email %s; the sweep will queue it again.", email.pk)
 
 
 def attempt(email_id):

@@ -1,4 +1,5 @@
 from django.templatetags.static import static
+from django.urls import path
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -6,6 +7,8 @@ from wagtail.snippets.models import register_snippet
 from .admin.bulk_actions import AssignBulkAction, PriorityBulkAction, StatusBulkAction
 from .admin.panels import dashboard_panels
 from .admin.viewsets import SupportViewSetGroup
+from .email_admin import EmailViewSetGroup, notifications_menu_item
+from .notification_views import notification_list
 
 register_snippet(SupportViewSetGroup)
 
@@ -21,3 +24,14 @@ def add_support_panels(request, panels):
 @hooks.register("insert_global_admin_css")
 def support_admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
+
+
+# Email and notifications (tickets/email_admin.py).
+hooks.register("register_admin_viewset", EmailViewSetGroup)
+hooks.register("register_admin_menu_item", notifications_menu_item)
+
+
+@hooks.register("register_admin_urls")
+def register_notification_urls():
+    template = {"template": "tickets/notifications/admin_list.html"}
+    return [path("notifications/", notification_list, template, name="ticket_notifications")]

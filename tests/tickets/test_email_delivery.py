@@ -10,9 +10,9 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 from freezegun import freeze_time
 
+from tests.factories import CustomerFactory, open_ticket
 from tickets import delivery, tasks
 from tickets.models import EmailDelivery, Ticket
-from tests.factories import CustomerFactory, open_ticket
 
 from .flaky_mail import FlakyEmailBackend
 

@@ -4,11 +4,11 @@ import pytest
 from django.core import mail
 from django.db import transaction
 
+from tests.factories import AgentFactory, SupportAdminFactory, open_ticket
 from tickets import events, workflow
 from tickets.choices import Priority, Status
 from tickets.models import EmailDelivery, Notification
 from tickets.reply_tokens import ticket_number_in
-from tests.factories import AgentFactory, CustomerFactory, SupportAdminFactory, open_ticket
 
 from .mail_helpers import email_to, everything_sent, html_of, inbox, link_path
 
@@ -206,7 +206,9 @@ def test_nobody_hears_about_their_own_action(customer, committed):
     assert not Notification.objects.filter(recipient=agent).exists()
 
 
-def test_emails_link_each_recipient_to_a_page_they_can_open(ticket, customer, agent, committed, client):
+def test_emails_link_each_recipient_to_a_page_they_can_open(
+    ticket, customer, agent, committed, client
+):
     with committed():
         workflow.post_message(ticket, author=agent, body="Could you send a photo?")
         workflow.post_message(ticket, author=customer, body="Here it is.")
@@ -288,7 +290,7 @@ def test_each_notice_is_also_an_in_app_notification(ticket, customer, agent, com
     assert to_customer.read_at is None
 
 
-def test_team_members_each_get_an_in_app_notification_but_not_the_customer_who_wrote(customer, committed):
+def test_team_members_are_notified_in_app_but_not_the_customer_who_wrote(customer, committed):
     agents = [AgentFactory(), AgentFactory()]
     with committed():
         open_ticket(customer)
