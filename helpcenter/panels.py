@@ -1,11 +1,15 @@
-"""The "Feedback and health" tab of an article in the Wagtail admin."""
+"""Help-center panels in the Wagtail admin: an article's "Feedback and health" tab, and the
+dashboard's list of articles due for review."""
 
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.admin.panels import Panel
+from wagtail.admin.ui.components import Component
 
-from . import feedback, health
+from . import feedback, health, models
 
 RECENT_COMMENTS = 5
+DUE_ON_DASHBOARD = 5
 
 
 class ArticleInsightsPanel(Panel):
@@ -31,3 +35,19 @@ class ArticleInsightsPanel(Panel):
                     }
                 )
             return context
+
+
+class ReviewDuePanel(Component):
+    """Dashboard: the articles whose review date has come, oldest first."""
+
+    name = "helpcenter_review_due"
+    template_name = "helpcenter/admin/review_due_panel.html"
+    order = 160
+
+    def get_context_data(self, parent_context=None):
+        due = models.ArticlePage.objects.filter(review_by__lte=timezone.localdate())
+        return {
+            "articles": list(due.order_by("review_by", "title")[:DUE_ON_DASHBOARD]),
+            "total": due.count(),
+            "report_url": reverse("helpcenter_reports:content_health") + "?review=overdue",
+        }

@@ -7,6 +7,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_urls
 from .models import FAQCategory
+from .panels import ReviewDuePanel
 
 
 @hooks.register("register_admin_urls")
@@ -52,6 +53,12 @@ def _menu_item(name, label, icon, permission, order):
 
 for order, report in enumerate(REPORTS, start=1400):
     hooks.register("register_reports_menu_item", _menu_item(*report, order))
+
+
+@hooks.register("construct_homepage_panels")
+def add_review_due_panel(request, panels):
+    if request.user.has_perm("helpcenter.view_articlefeedback"):
+        panels.append(ReviewDuePanel())
 
 
 class FAQCategoryViewSet(SnippetViewSet):

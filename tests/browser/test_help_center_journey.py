@@ -1,4 +1,4 @@
-"""A new visitor searches the help center, reads an article, says it did not help, and finds support."""
+"""A new visitor searches, reads an article, says it did not help, and finds how to get support."""
 
 import re
 
@@ -44,7 +44,9 @@ def test_visitor_searches_reads_votes_no_with_a_comment_and_finds_the_contact_li
     feedback = page.locator("#feedback")
     feedback.get_by_role("button", name="No").click()
     expect(feedback.get_by_role("heading")).to_have_text("Thanks for your feedback")
-    feedback.get_by_label("What was missing or unclear?").fill("Nothing about refunds to a closed card.")
+    feedback.get_by_label("What was missing or unclear?").fill(
+        "Nothing about refunds to a closed card."
+    )
     feedback.get_by_role("button", name="Send comment").click()
     expect(feedback.get_by_role("status")).to_contain_text("Your comment went to the people")
     vote = ArticleFeedback.objects.get(page=article, visitor__startswith="session:")

@@ -103,3 +103,18 @@ def test_health_report_exports_figures(client, editor, topic):
         header
         == "Article,Review by,Last published,Helpful,Opened from contact form,Tickets still sent"
     )
+
+
+def test_the_dashboard_lists_articles_due_for_review_to_editors(client, editor, agent, topic):
+    make_article(topic, title="Overdue article", review_by=timezone.localdate() - timedelta(days=1))
+    make_article(topic, title="Fine article", review_by=timezone.localdate() + timedelta(days=90))
+
+    client.force_login(editor)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Articles due for review" in html
+    assert "Overdue article" in html and "Fine article" not in html
+
+    client.force_login(agent)
+    assert (
+        "Articles due for review" not in client.get(reverse("wagtailadmin_home")).content.decode()
+    )
