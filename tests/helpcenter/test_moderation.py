@@ -9,6 +9,8 @@ from wagtail.models import Workflow
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from accounts import roles
+from accounts.demo import seed_accounts
+from accounts.models import User
 from helpcenter.demo import WORKFLOW_NAME, seed_moderation_workflow
 from helpcenter.models import ArticlePage
 from tests.factories import UserFactory
@@ -48,10 +50,11 @@ def search_titles(query):
     )
 
 
-def test_editor_submits_an_article_a_moderator_publishes_it_and_it_is_found(
-    client, editor, moderator, topic
-):
+def test_editor_submits_an_article_a_moderator_publishes_it_and_it_is_found(client, topic):
+    seed_accounts()
     seed_moderation_workflow(home_page())
+    editor = User.objects.get(email="editor@example.com")
+    moderator = User.objects.get(email="admin@example.com")
     client.force_login(editor)
 
     response = client.post(
@@ -77,6 +80,28 @@ def test_editor_submits_an_article_a_moderator_publishes_it_and_it_is_found(
     article.refresh_from_db()
     assert article.live
     assert search_titles("pallets") == ["Returning empty pallets"]
+
+
+def test_a_member_of_moderators_may_approve_too(client, editor, moderator, topic):
+    seed_moderation_workflow(home_page())
+    client.force_login(editor)
+    client.post(
+        reverse("wagtailadmin_pages:add", args=("helpcenter", "articlepage", topic.pk)),
+        new_article_form(**{"action-submit": "Submit to Moderator approval"}),
+    )
+    article = ArticlePage.objects.get(slug="returning-empty-pallets")
+
+    client.force_login(moderator)
+    client.post(
+        reverse(
+            "wagtailadmin_pages:workflow_action",
+            args=(article.pk, "approve", article.current_workflow_task_state.pk),
+        ),
+        {"comment": ""},
+    )
+
+    article.refresh_from_db()
+    assert article.live
 
 
 def test_editors_cannot_publish_help_pages_themselves(client, editor, topic):
