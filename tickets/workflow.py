@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_ratelimit.core import is_ratelimited
+from django_ratelimit.core import get_usage
 from django_ratelimit.exceptions import Ratelimited
 
 from accounts.roles import is_agent
@@ -52,14 +52,18 @@ def _store_attachments(checked, *, ticket, message, by):
 
 
 def _check_new_ticket_rate(customer):
-    if is_ratelimited(
+    usage = get_usage(
         request=None,
         group="tickets.open_ticket",
         key=lambda group, request: str(customer.pk),
         rate=NEW_TICKETS_PER_HOUR,
         increment=True,
-    ):
-        raise Ratelimited(_("You have opened 10 tickets in the last hour. Please wait a little."))
+    )
+    if usage is not None and usage["should_limit"]:
+        error = Ratelimited(_("You have opened 10 tickets in the last hour. Please wait a little."))
+        # Seconds until the hour's window ends, for a Retry-After header (the API's 429).
+        error.retry_after = usage["time_left"] if usage["time_left"] > 0 else None
+        raise error
 
 
 @transaction.atomic
