@@ -52,3 +52,11 @@ class AgentApplicationForm(forms.ModelForm):
         help_texts = {
             "motivation": _("Tell us about your experience and when you could work."),
         }
+
+
+class APITokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("Token name"),
+        max_length=100,
+        help_text=_("What will use it, e.g. “Inventory script”. You can revoke it at any time."),
+    )

@@ -3,9 +3,12 @@ from django.core.exceptions import ValidationError
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 
-from . import applications, roles
-from .forms import AgentApplicationForm, ProfileForm
+from . import api_tokens, applications, roles
+from .forms import AgentApplicationForm, APITokenForm, ProfileForm
+from .models import PersonalAPIToken
 
 
 @login_required
@@ -37,3 +40,37 @@ def agent_application(request):
         "account/agent_application.html",
         {"form": form, "pending": pending, "is_agent": roles.is_agent(request.user)},
     )
+
+
+@never_cache
+@login_required
+def api_token_list(request):
+    """Personal API tokens: the list, a form to create one, and the new secret, shown once."""
+    form = APITokenForm(request.POST or None)
+    new_secret = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            _token, new_secret = api_tokens.create_token(
+                request.user, name=form.cleaned_data["name"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            form = APITokenForm()
+    tokens = PersonalAPIToken.objects.filter(user=request.user)
+    return render(
+        request,
+        "account/api_tokens.html",
+        {"form": form, "tokens": tokens, "new_secret": new_secret},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def api_token_revoke(request, pk):
+    if api_tokens.revoke_token(request.user, pk):
+        messages.success(request, _("The token was revoked: it no longer works."))
+    else:
+        messages.error(request, _("No such token."))
+    return redirect("account_api_tokens")

@@ -317,3 +317,62 @@ LOGGING = {
         "django.tasks": {"level": "WARNING"},
     },
 }
+
+# ── API ──────────────────────────────────────────────────────────────────────────────────────
+# The JSON API at /api/v1/ (tickets/api/, docs/api.md), its OpenAPI schema (/api/schema/) and docs
+# (/api/docs/, assets from drf-spectacular-sidecar: no CDN). Clients authenticate with the site's
+# session (+ CSRF), allauth's headless JWTs for apps (/_allauth/app/v1/…), or personal API tokens
+# (accounts/api_tokens.py). tickets/api/views.py sets these per view, not through DRF's defaults,
+# so Wagtail's own DRF endpoints keep theirs.
+INSTALLED_APPS += ["allauth.headless", "drf_spectacular", "drf_spectacular_sidecar"]
+REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}
+# Requests per client (user, or IP when anonymous) and writes per user; a workflow limit (10 new
+# tickets an hour per customer) applies on top, as on the web. Both answer 429 with Retry-After.
+API_THROTTLE_RATES = {
+    "burst": env_str("API_RATE_LIMIT", "120/min"),
+    "writes": env_str("API_WRITE_RATE_LIMIT", "30/min"),
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": f"{SITE_NAME} API",
+    "DESCRIPTION": "Tickets, replies, files, staff actions, orders and help-center search. "
+    "See docs/api.md for authentication and a curl session.",
+    "VERSION": "1.0.0",
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_AUTHENTICATION": [],
+    "COMPONENT_SPLIT_REQUEST": True,
+    "PREPROCESSING_HOOKS": ["tickets.api.schema.only_api_v1"],
+    "ENUM_NAME_OVERRIDES": {
+        "TicketStatusEnum": "tickets.choices.Status",
+        "PriorityEnum": "tickets.choices.Priority",
+        "OrderStatusEnum": "tickets.choices.OrderStatus",
+        "SourceEnum": "tickets.choices.Source",
+    },
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+}
+# allauth headless, app client only: POST /_allauth/app/v1/auth/login gives an access token (5
+# minutes) and a refresh token (1 day), sent as `Authorization: Bearer …`. Validation is stateful,
+# so signing out or changing the password ends the tokens too.
+HEADLESS_CLIENTS = ("app",)
+HEADLESS_TOKEN_STRATEGY = "allauth.headless.tokens.strategies.jwt.JWTTokenStrategy"
+HEADLESS_JWT_ACCESS_TOKEN_EXPIRES_IN = env_int("JWT_ACCESS_TOKEN_SECONDS", 300)
+HEADLESS_JWT_REFRESH_TOKEN_EXPIRES_IN = env_int("JWT_REFRESH_TOKEN_SECONDS", 86400)
+HEADLESS_JWT_STATEFUL_VALIDATION_ENABLED = True
+# The RSA private key (PEM; "\n" escapes allowed) that signs the JWTs. Production requires it.
+# Without it (development, tests) a key is generated when the process starts: tokens then last
+# only as long as the process and are not shared between processes.
+HEADLESS_JWT_PRIVATE_KEY = env_str("JWT_PRIVATE_KEY", "").replace("\\n", "\n")
+if not HEADLESS_JWT_PRIVATE_KEY:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    HEADLESS_JWT_PRIVATE_KEY = (
+        rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        .private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+        .decode()
+    )

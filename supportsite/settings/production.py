@@ -1,6 +1,7 @@
 """Production: everything from the environment, and nothing insecure by default.
 
-Required: SECRET_KEY, ALLOWED_HOSTS, SITE_URL (https), EMAIL_PROVIDER. See docs/operations.md.
+Required: SECRET_KEY, ALLOWED_HOSTS, SITE_URL (https), EMAIL_PROVIDER, JWT_PRIVATE_KEY. See
+docs/operations.md.
 """
 
 from supportsite.env import env_bool, env_int, env_list, env_str
@@ -16,6 +17,8 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [SITE_URL])
 EMAIL_PROVIDER = env_str("EMAIL_PROVIDER", required=True)
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
+# Signs the API's app tokens (base.py, "API"): every web process must share the same key.
+HEADLESS_JWT_PRIVATE_KEY = env_str("JWT_PRIVATE_KEY", required=True).replace("\\n", "\n")
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 if env_bool("BEHIND_TLS_PROXY", True):

@@ -20,6 +20,7 @@ CONFIG_VARS = (
     "MEDIA_ROOT",
     "MEDIA_STORAGE_BACKEND",
     "DEBUG",
+    "JWT_PRIVATE_KEY",
 )
 PRODUCTION_ENV = {
     "SECRET_KEY": "a-real-production-secret-key-with-enough-entropy-0123456789abcdef",
@@ -27,6 +28,8 @@ PRODUCTION_ENV = {
     "SITE_URL": "https://help.example.com",
     "EMAIL_PROVIDER": "postmark",
     "ANYMAIL_POSTMARK_SERVER_TOKEN": "server-token",
+    # Read only when the first app token is signed.
+    "JWT_PRIVATE_KEY": "-----BEGIN PRIVATE KEY-----\\n…\\n-----END PRIVATE KEY-----",
 }
 
 
@@ -126,7 +129,9 @@ def test_production_reads_everything_from_the_environment():
     assert s["STATIC_STORAGE"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "SITE_URL", "EMAIL_PROVIDER"])
+@pytest.mark.parametrize(
+    "missing", ["SECRET_KEY", "SITE_URL", "EMAIL_PROVIDER", "JWT_PRIVATE_KEY"]
+)
 def test_production_refuses_to_start_without_required_variables(missing):
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
     result = subprocess.run(

@@ -1,0 +1,207 @@
+"""The API's reads, built on tickets.permissions and tickets.selectors, each in a fixed number of
+queries whatever the data size."""
+
+from datetime import timedelta
+
+from django.db.models import Count, DurationField, ExpressionWrapper, F, Prefetch, Q
+
+from accounts.models import User
+from accounts.roles import STAFF_GROUPS
+from tickets import selectors
+from tickets.admin.timeline import TRACKED
+from tickets.choices import Priority, Status
+from tickets.models import Category
+from tickets.permissions import visible_messages, visible_orders, visible_tickets
+
+HISTORY_FIELDS = tuple(TRACKED)  # the fields agents' timeline shows, in the same order
+USER_FIELDS = {"assignee"}
+NAMED_FIELDS = {"category"}
+
+
+def ticket_list(user):
+    tickets = visible_tickets(user).select_related("category", "customer", "order", "assignee")
+    return selectors.with_unread(tickets, user)
+
+
+def ticket_detail(user, number):
+    """The ticket with everything its detail shows, or Ticket.DoesNotExist if the user may not
+    see it. Comments and history are attached as `api_comments` and `api_history`."""
+    ticket = selectors.ticket_for_page(user, number)
+    ticket.api_comments = list(comments(user, ticket))
+    ticket.api_history = history(user, ticket)
+    return ticket
+
+
+def comments(user, ticket):
+    """The thread as this user may read it (customers never get internal notes)."""
+    return (
+        visible_messages(user, ticket)
+        .select_related("author")
+        .prefetch_related("attachments")
+        .order_by("created_at", "pk")
+    )
+
+
+def history(user, ticket, *, staff=None):
+    from accounts.roles import is_agent
+
+    if not (is_agent(user) if staff is None else staff):
+        return [
+            {
+                "field_changed": "status",
+                "old_value": change["old"],
+                "new_value": change["new"],
+                "created_at": change["at"],
+            }
+            for change in selectors.customer_status_history(ticket)
+        ]
+    return staff_history(ticket)
+
+
+def staff_history(ticket):
+    """Every change of the fields agents' timeline tracks, oldest first, with who and why."""
+    records = ticket.history.select_related("history_user", "assignee", "category").order_by(
+        "history_date", "history_id"
+    )
+    changes, previous = [], None
+    for record in records:
+        if previous is not None:
+            for field in HISTORY_FIELDS:
+                old, new = _value(previous, field), _value(record, field)
+                if old != new:
+                    changes.append(
+                        {
+                            "field_changed": field,
+                            "old_value": old,
+                            "new_value": new,
+                            "changed_by": record.history_user,
+                            "change_reason": record.history_change_reason or "",
+                            "created_at": record.history_date,
+                        }
+                    )
+        previous = record
+    return changes
+
+
+def _value(record, field):
+    if field in USER_FIELDS:
+        user = getattr(record, field)
+        return user.get_full_name() if user else None
+    if field in NAMED_FIELDS:
+        related = getattr(record, field)
+        return related.name if related else None
+    value = getattr(record, field)
+    if value is None:
+        return None
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def orders(user):
+    """The orders this user may see, each with its lines and the tickets this user may see."""
+    tickets = visible_tickets(user).order_by("-created_at", "-pk")
+    return (
+        visible_orders(user)
+        .select_related("customer")
+        .prefetch_related("lines", Prefetch("tickets", queryset=tickets))
+        .order_by("-placed_at", "-pk")
+    )
+
+
+def categories():
+    return Category.objects.filter(is_active=True)
+
+
+def agents():
+    return (
+        User.objects.filter(Q(groups__name__in=STAFF_GROUPS) | Q(is_superuser=True), is_active=True)
+        .distinct()
+        .order_by("name", "email")
+    )
+
+
+# ── Stats ────────────────────────────────────────────────────────────────────────────────────
+
+
+def _duration(end):
+    return ExpressionWrapper(F(end) - F("created_at"), output_field=DurationField())
+
+
+def _median(tickets, end, count):
+    """The median of end - created_at over `count` tickets with `end` set: the database sorts
+    the durations and returns the middle one or two."""
+    if not count:
+        return None
+    middle = list(
+        tickets.filter(**{f"{end}__isnull": False})
+        .annotate(duration=_duration(end))
+        .order_by("duration")
+        .values_list("duration", flat=True)[(count - 1) // 2 : count // 2 + 1]
+    )
+    return (sum(middle, timedelta()) / len(middle)).total_seconds()
+
+
+def _sla(met, breached):
+    total = met + breached
+    return {"met": met, "breached": breached, "compliance": met / total if total else None}
+
+
+def stats(tickets):
+    """Counts by status, priority and category, median first-response and resolution times,
+    and SLA compliance for `tickets`.
+
+    A target is breached when the SLA job recorded a breach (tickets.sla.jobs: it knows about
+    paused clocks) or when it was reached after its due time; it is met when it was reached in
+    time; tickets still within their targets are not counted either way.
+    """
+    responded = Q(first_response_at__isnull=False)
+    resolved = Q(resolved_at__isnull=False)
+    response_breached = Q(first_response_breached_at__isnull=False) | Q(
+        first_response_at__gt=F("first_response_due_at")
+    )
+    resolution_breached = Q(resolution_breached_at__isnull=False) | Q(
+        resolved_at__gt=F("resolution_due_at")
+    )
+    figures = tickets.aggregate(
+        total=Count("pk"),
+        **{f"status_{value}": Count("pk", filter=Q(status=value)) for value in Status.values},
+        **{f"priority_{value}": Count("pk", filter=Q(priority=value)) for value in Priority.values},
+        responded=Count("pk", filter=responded),
+        resolved=Count("pk", filter=resolved),
+        response_met=Count(
+            "pk",
+            filter=responded
+            & Q(first_response_at__lte=F("first_response_due_at"))
+            & Q(first_response_breached_at__isnull=True),
+        ),
+        response_breached=Count("pk", filter=response_breached),
+        resolution_met=Count(
+            "pk",
+            filter=resolved
+            & Q(resolved_at__lte=F("resolution_due_at"))
+            & Q(resolution_breached_at__isnull=True),
+        ),
+        resolution_breached=Count("pk", filter=resolution_breached),
+    )
+    by_category = (
+        tickets.order_by()
+        .values("category_id", "category__name")
+        .annotate(count=Count("pk"))
+        .order_by(F("category__name").asc(nulls_last=True), "category_id")
+    )
+    return {
+        "total": figures["total"],
+        "by_status": {value: figures[f"status_{value}"] for value in Status.values},
+        "by_priority": {value: figures[f"priority_{value}"] for value in Priority.values},
+        "by_category": [
+            {"id": row["category_id"], "name": row["category__name"], "count": row["count"]}
+            for row in by_category
+        ],
+        "median_first_response_seconds": _median(
+            tickets, "first_response_at", figures["responded"]
+        ),
+        "median_resolution_seconds": _median(tickets, "resolved_at", figures["resolved"]),
+        "sla": {
+            "first_response": _sla(figures["response_met"], figures["response_breached"]),
+            "resolution": _sla(figures["resolution_met"], figures["resolution_breached"]),
+        },
+    }

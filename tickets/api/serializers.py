@@ -1,0 +1,537 @@
+"""What the API reads and writes. Output follows the seeds' shapes where they fit (ticket_number,
+nested customer and order, comments with is_staff_comment, history with field_changed /
+old_value / new_value / change_reason); input serializers only parse and type the request: the
+rules (lengths, priorities needing a reason, whose order, transitions) are the workflow's."""
+
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from accounts.models import User
+from tickets.choices import Priority, Status
+from tickets.models import Attachment, Category, Feedback, Message, Order, OrderLine, Ticket
+from tickets.models.messages import BODY_MAX, BODY_MIN
+from tickets.models.tickets import DESCRIPTION_MAX, DESCRIPTION_MIN, SUBJECT_MAX, SUBJECT_MIN
+from tickets.permissions import visible_orders
+from tickets.transitions import allowed_targets
+
+# simple-history keeps a change's reason in a column of this size.
+REASON_MAX_LENGTH = Ticket.history.model._meta.get_field("history_change_reason").max_length
+JUSTIFICATION_MAX = Ticket._meta.get_field("priority_justification").max_length
+FEEDBACK_COMMENT_MAX = Feedback._meta.get_field("comment").max_length
+
+
+class OutputMixin:
+    # Every field of a response serializer is read-only: the schema then lists them all as
+    # present in responses.
+
+    def get_fields(self):
+        fields = super().get_fields()
+        for field in fields.values():
+            field.read_only = True
+        return fields
+
+
+class StaffOnlyFieldsMixin(OutputMixin):
+    # Meta.staff_only_fields reach staff only (context["staff"]); everyone else never sees them,
+    # not even empty. The schema marks them optional (tickets.api.schema.APIAutoSchema).
+
+    @property
+    def _readable_fields(self):
+        hidden = () if self.context.get("staff") else getattr(self.Meta, "staff_only_fields", ())
+        for field in super()._readable_fields:
+            if field.field_name not in hidden:
+                yield field
+
+
+# ── Nested pieces ────────────────────────────────────────────────────────────────────────────
+
+
+class CategoryBriefSerializer(OutputMixin, serializers.ModelSerializer):
+    """A ticket's category."""
+
+    class Meta:
+        model = Category
+        fields = ["id", "name"]
+
+
+class CategorySerializer(OutputMixin, serializers.ModelSerializer):
+    """A category customers may choose for a ticket."""
+
+    class Meta:
+        model = Category
+        fields = ["id", "name", "description", "default_priority"]
+
+
+class PersonSerializer(OutputMixin, serializers.ModelSerializer):
+    """A customer, as their tickets and orders show them."""
+
+    name = serializers.CharField(source="get_full_name", read_only=True)
+
+    class Meta:
+        model = User
+        fields = ["id", "name", "business_name", "email"]
+
+
+class AgentBriefSerializer(OutputMixin, serializers.ModelSerializer):
+    """A member of the support team."""
+
+    name = serializers.CharField(source="get_full_name", read_only=True)
+
+    class Meta:
+        model = User
+        fields = ["id", "name"]
+
+
+class AgentSerializer(OutputMixin, serializers.ModelSerializer):
+    """A support agent tickets can be assigned to."""
+
+    name = serializers.CharField(source="get_full_name", read_only=True)
+
+    class Meta:
+        model = User
+        fields = ["id", "name", "email", "is_available"]
+
+
+class MeSerializer(OutputMixin, serializers.ModelSerializer):
+    """The signed-in user and their role."""
+
+    name = serializers.CharField(source="get_full_name", read_only=True)
+    is_staff = serializers.SerializerMethodField(help_text="Agent, support admin or superuser.")
+    is_support_admin = serializers.SerializerMethodField()
+
+    class Meta:
+        model = User
+        fields = ["id", "email", "name", "business_name", "phone", "is_staff", "is_support_admin"]
+
+    def get_is_staff(self, user) -> bool:
+        from accounts.roles import is_agent
+
+        return is_agent(user)
+
+    def get_is_support_admin(self, user) -> bool:
+        from accounts.roles import is_support_admin
+
+        return is_support_admin(user)
+
+
+class OrderLineSerializer(OutputMixin, serializers.ModelSerializer):
+    """One product of an order."""
+
+    amount = serializers.DecimalField(max_digits=12, decimal_places=2, read_only=True)
+
+    class Meta:
+        model = OrderLine
+        fields = ["product", "quantity", "unit_price", "amount"]
+
+
+class OrderBriefSerializer(OutputMixin, serializers.ModelSerializer):
+    """The order a ticket is about."""
+
+    order_number = serializers.CharField(source="number", read_only=True)
+
+    class Meta:
+        model = Order
+        fields = ["id", "order_number", "placed_at", "status"]
+
+
+class OrderSerializer(OrderBriefSerializer):
+    """The order a ticket is about, with its lines."""
+
+    lines = OrderLineSerializer(many=True, read_only=True)
+
+    class Meta(OrderBriefSerializer.Meta):
+        fields = [*OrderBriefSerializer.Meta.fields, "total", "lines"]
+
+
+class TicketRefSerializer(OutputMixin, serializers.ModelSerializer):
+    """A ticket about an order."""
+
+    ticket_number = serializers.CharField(source="number", read_only=True)
+
+    class Meta:
+        model = Ticket
+        fields = ["id", "ticket_number", "subject", "status", "created_at"]
+
+
+class OrderWithTicketsSerializer(StaffOnlyFieldsMixin, OrderSerializer):
+    """An order, its lines and its tickets (and, for staff, its customer)."""
+
+    tickets = TicketRefSerializer(many=True, read_only=True)
+    customer = PersonSerializer(read_only=True)
+
+    class Meta(OrderSerializer.Meta):
+        fields = [*OrderSerializer.Meta.fields, "tickets", "customer"]
+        staff_only_fields = ("customer",)
+
+
+class AttachmentSerializer(OutputMixin, serializers.ModelSerializer):
+    """A file's metadata; the file itself comes from download_url (the same permission check as
+    the site's download link)."""
+
+    name = serializers.CharField(source="original_name", read_only=True)
+    download_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Attachment
+        fields = ["id", "name", "content_type", "size", "created_at", "download_url"]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_download_url(self, attachment) -> str:
+        url = reverse("api:ticket-attachment", args=[self.context["ticket"].number, attachment.pk])
+        request = self.context.get("request")
+        return request.build_absolute_uri(url) if request else url
+
+
+class AuthorSerializer(StaffOnlyFieldsMixin, serializers.Serializer):
+    """A message's author. Customers see a staff member's first name only, as on the site."""
+
+    id = serializers.IntegerField(source="author_id", read_only=True)
+    name = serializers.SerializerMethodField()
+    email = serializers.EmailField(source="author.email", read_only=True)
+    is_staff = serializers.BooleanField(read_only=True, help_text="Wrote as support staff.")
+
+    class Meta:
+        staff_only_fields = ("id", "email")
+
+    def get_name(self, message) -> str:
+        if message.is_staff and not self.context.get("staff"):
+            return message.author.get_short_name()
+        return message.author.get_full_name()
+
+
+class CommentSerializer(OutputMixin, serializers.ModelSerializer):
+    """One message of the thread: a public reply, or (staff only) an internal note."""
+
+    author = AuthorSerializer(source="*", read_only=True)
+    comment = serializers.CharField(source="body", read_only=True)
+    is_staff_comment = serializers.BooleanField(source="is_staff", read_only=True)
+    is_internal = serializers.BooleanField(
+        read_only=True, help_text="An internal note: only staff ever receive these."
+    )
+    attachments = AttachmentSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Message
+        fields = [
+            "id",
+            "author",
+            "comment",
+            "is_staff_comment",
+            "is_internal",
+            "attachments",
+            "created_at",
+        ]
+
+
+class HistorySerializer(StaffOnlyFieldsMixin, serializers.Serializer):
+    """One changed field. Customers get status changes only, without who or why."""
+
+    field_changed = serializers.CharField()
+    old_value = serializers.CharField(allow_null=True)
+    new_value = serializers.CharField(allow_null=True)
+    changed_by = AgentBriefSerializer(allow_null=True)
+    change_reason = serializers.CharField(allow_blank=True)
+    created_at = serializers.DateTimeField()
+
+    class Meta:
+        staff_only_fields = ("changed_by", "change_reason")
+
+
+class FeedbackSerializer(OutputMixin, serializers.ModelSerializer):
+    """The customer's rating of the help they got."""
+
+    class Meta:
+        model = Feedback
+        fields = ["rating", "comment", "created_at"]
+
+
+# ── Tickets ──────────────────────────────────────────────────────────────────────────────────
+
+
+class TicketListSerializer(StaffOnlyFieldsMixin, serializers.ModelSerializer):
+    """A ticket as lists show it."""
+
+    ticket_number = serializers.CharField(source="number", read_only=True)
+    category = CategoryBriefSerializer(read_only=True, allow_null=True)
+    customer = PersonSerializer(read_only=True)
+    order = OrderBriefSerializer(read_only=True, allow_null=True)
+    assignee = AgentBriefSerializer(read_only=True, allow_null=True)
+    unread = serializers.SerializerMethodField(
+        help_text="The other side wrote since this user last read the ticket."
+    )
+
+    class Meta:
+        model = Ticket
+        fields = [
+            "id",
+            "ticket_number",
+            "subject",
+            "status",
+            "priority",
+            "category",
+            "customer",
+            "order",
+            "unread",
+            "created_at",
+            "updated_at",
+            "assignee",
+            "source",
+            "escalated",
+        ]
+        staff_only_fields = ("assignee", "source", "escalated")
+
+    def get_unread(self, ticket) -> bool:
+        return bool(getattr(ticket, "unread", False))
+
+
+class TicketDetailSerializer(TicketListSerializer):
+    """A ticket with its thread, files and history."""
+
+    order = OrderSerializer(read_only=True, allow_null=True)
+    previous_ticket = serializers.SlugRelatedField(
+        slug_field="number", read_only=True, allow_null=True
+    )
+    feedback = FeedbackSerializer(read_only=True, allow_null=True)
+    attachments = AttachmentSerializer(
+        source="ticket_attachments", many=True, read_only=True,
+        help_text="Files sent with the ticket itself (replies carry their own).",
+    )
+    comments = CommentSerializer(source="api_comments", many=True, read_only=True)
+    history = HistorySerializer(source="api_history", many=True, read_only=True)
+    allowed_transitions = serializers.SerializerMethodField(
+        help_text="The statuses staff may move this ticket to."
+    )
+
+    class Meta(TicketListSerializer.Meta):
+        fields = [
+            *TicketListSerializer.Meta.fields,
+            "description",
+            "priority_justification",
+            "previous_ticket",
+            "resolved_at",
+            "closed_at",
+            "feedback",
+            "attachments",
+            "comments",
+            "history",
+            "first_response_at",
+            "first_response_due_at",
+            "resolution_due_at",
+            "first_response_breached_at",
+            "resolution_breached_at",
+            "escalated_at",
+            "resolution_notes",
+            "extra_fields",
+            "allowed_transitions",
+        ]
+        staff_only_fields = (
+            *TicketListSerializer.Meta.staff_only_fields,
+            "first_response_at",
+            "first_response_due_at",
+            "resolution_due_at",
+            "first_response_breached_at",
+            "resolution_breached_at",
+            "escalated_at",
+            "resolution_notes",
+            "extra_fields",
+            "allowed_transitions",
+        )
+
+    def get_allowed_transitions(self, ticket) -> list[Status]:
+        return sorted(allowed_targets(ticket.status), key=list(Status).index)
+
+
+# ── Input ────────────────────────────────────────────────────────────────────────────────────
+
+
+class WorkflowText(serializers.CharField):
+    """Text whose length the workflow checks (the model's limits, one place for the rule); the
+    schema documents the limits as minLength / maxLength (tickets.api.schema)."""
+
+    def __init__(self, *, length, **kwargs):
+        self.length_hint = length
+        kwargs.setdefault("allow_blank", length[0] is None)
+        kwargs.setdefault("trim_whitespace", False)
+        super().__init__(**kwargs)
+
+
+class FilesField(serializers.ListField):
+    """Files sent as multipart/form-data, the field repeated once per file."""
+
+    child = serializers.FileField()
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("default", list)
+        kwargs.setdefault(
+            "help_text",
+            "Up to 5 files, 10 MB each: images, PDF, text, CSV or office documents "
+            "(multipart/form-data only).",
+        )
+        super().__init__(**kwargs)
+
+
+class OrderNumberField(serializers.SlugRelatedField):
+    """An order, by its number, among the orders the caller may see."""
+
+    def __init__(self, **kwargs):
+        super().__init__(slug_field="number", queryset=Order.objects.none(), **kwargs)
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str) or "\x00" in data:
+            self.fail("invalid")  # before the database sees it (PostgreSQL refuses NUL)
+        return super().to_internal_value(data)
+
+
+class TicketCreateSerializer(serializers.Serializer):
+    subject = WorkflowText(length=(SUBJECT_MIN, SUBJECT_MAX))
+    description = WorkflowText(length=(DESCRIPTION_MIN, DESCRIPTION_MAX))
+    category = serializers.PrimaryKeyRelatedField(
+        queryset=Category.objects.all(), required=False, allow_null=True
+    )
+    priority = serializers.ChoiceField(choices=Priority.choices, default=Priority.MEDIUM)
+    priority_justification = WorkflowText(
+        length=(None, JUSTIFICATION_MAX),
+        required=False,
+        default="",
+        help_text="Why it is high or urgent: needed for those (from customers).",
+    )
+    order = OrderNumberField(
+        required=False,
+        allow_null=True,
+        help_text="The order number, one of the customer's own orders.",
+    )
+    customer = serializers.PrimaryKeyRelatedField(
+        queryset=User.objects.none(),
+        required=False,
+        help_text="Staff only: open the ticket on this customer's behalf.",
+    )
+    attachments = FilesField()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            self.fields["order"].queryset = visible_orders(user)
+            self.fields["customer"].queryset = (
+                User.objects.filter(is_active=True)
+                if self.context.get("staff")
+                else User.objects.filter(pk=user.pk)
+            )
+
+
+class CommentCreateSerializer(serializers.Serializer):
+    comment = WorkflowText(length=(BODY_MIN, BODY_MAX))
+    is_internal = serializers.BooleanField(
+        default=False, help_text="Staff only: an internal note customers never see."
+    )
+    attachments = FilesField()
+
+
+class ReasonField(serializers.CharField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("allow_blank", True)
+        kwargs.setdefault("default", "")
+        kwargs.setdefault("max_length", REASON_MAX_LENGTH)
+        kwargs.setdefault("help_text", "Why: kept in the ticket's history (staff see it).")
+        super().__init__(**kwargs)
+
+
+class StatusChangeSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=Status.choices)
+    reason = ReasonField()
+
+
+class PriorityChangeSerializer(serializers.Serializer):
+    priority = serializers.ChoiceField(choices=Priority.choices)
+    reason = ReasonField()
+
+
+class AssigneeChangeSerializer(serializers.Serializer):
+    assignee = serializers.PrimaryKeyRelatedField(
+        queryset=User.objects.filter(is_active=True),
+        allow_null=True,
+        help_text="An agent's id (see /api/v1/agents/), or null to unassign.",
+    )
+    reason = ReasonField()
+
+
+class FeedbackCreateSerializer(serializers.Serializer):
+    rating = serializers.IntegerField(min_value=1, max_value=5)
+    comment = WorkflowText(length=(None, FEEDBACK_COMMENT_MAX), required=False, default="")
+
+
+class ArticleSearchQuerySerializer(serializers.Serializer):
+    q = serializers.CharField(max_length=200, help_text="What to look for.")
+
+
+class ArticleHitSerializer(OutputMixin, serializers.Serializer):
+    """A help-center article or FAQ answer."""
+
+    kind = serializers.ChoiceField(choices=[("article", "article"), ("faq", "faq")])
+    title = serializers.CharField()
+    url = serializers.URLField()
+    snippet = serializers.CharField(help_text="Plain text around the first match.")
+    snippet_html = serializers.CharField(
+        help_text="The same, HTML-escaped, with matches in <mark>."
+    )
+
+
+class ArticleSearchSerializer(OutputMixin, serializers.Serializer):
+    """Search results: how many matched, and the best of them."""
+
+    count = serializers.IntegerField()
+    results = ArticleHitSerializer(many=True)
+
+
+# ── Stats ────────────────────────────────────────────────────────────────────────────────────
+
+
+class CountByCategorySerializer(OutputMixin, serializers.Serializer):
+    """Tickets in one category (id and name null: no category)."""
+
+    id = serializers.IntegerField(allow_null=True)
+    name = serializers.CharField(allow_null=True)
+    count = serializers.IntegerField()
+
+
+class SLAFigureSerializer(OutputMixin, serializers.Serializer):
+    """Tickets that reached a target in time, or missed it (the SLA job's breaches included);
+    tickets still within their targets are not counted."""
+
+    met = serializers.IntegerField()
+    breached = serializers.IntegerField()
+    compliance = serializers.FloatField(
+        allow_null=True, help_text="met / (met + breached), or null when neither."
+    )
+
+
+class SLASerializer(OutputMixin, serializers.Serializer):
+    """SLA compliance."""
+
+    first_response = SLAFigureSerializer()
+    resolution = SLAFigureSerializer()
+
+
+def _counts_by(choices):
+    return type(
+        f"CountsBy{choices.__name__}Serializer",
+        (OutputMixin, serializers.Serializer),
+        {value: serializers.IntegerField() for value in choices.values},
+    )
+
+
+class StatsSerializer(OutputMixin, serializers.Serializer):
+    """Ticket figures for staff."""
+
+    total = serializers.IntegerField()
+    by_status = _counts_by(Status)()
+    by_priority = _counts_by(Priority)()
+    by_category = CountByCategorySerializer(many=True)
+    median_first_response_seconds = serializers.FloatField(allow_null=True)
+    median_resolution_seconds = serializers.FloatField(allow_null=True)
+    sla = SLASerializer()
