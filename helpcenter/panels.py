@@ -30,6 +30,7 @@ class ArticleInsightsPanel(Panel):
                         "comments": list(votes.exclude(comment="")[:RECENT_COMMENTS]),
                         "comments_url": reverse("helpcenter_reports:comments") + f"?page={page.pk}",
                         "deflections": health.deflection_summary(page),
+                        "review_by": page.review_by,
                         "review_state": health.review_state(page.review_by),
                         "health_url": reverse("helpcenter_reports:content_health"),
                     }

@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from tests.factories import open_ticket
 from tickets import workflow
@@ -88,6 +89,7 @@ def test_the_article_editor_shows_its_review_date_and_deflection_figures(
 
     panel = html[html.index("Opened from the contact form") :]
     assert "Due for review" in html
+    assert date_format(article.review_by) in html
     figures = [line.strip() for line in panel.split("<dd>")[1:4]]
     assert [figure.split("<")[0] for figure in figures] == ["3", "1", "2"]
 
