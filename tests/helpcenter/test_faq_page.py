@@ -85,3 +85,36 @@ def test_an_editor_adds_a_question_inline_in_the_page_editor(client):
     assert response.status_code == 302, response.context["form"].errors
     html = client.get(faq.url).content.decode()
     assert "What is the cut-off?" in html and "Do you deliver ice?" in html
+
+
+def test_editors_preview_unsaved_questions(client):
+    faq = make_faq(items=[("What is the cut-off?", "<p>10pm.</p>", "Ordering", True)])
+    existing = faq.faq_items.get()
+    client.force_login(UserFactory(is_superuser=True))
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[faq.pk])
+    form = nested_form_data(
+        {
+            "title": faq.title,
+            "slug": faq.slug,
+            "intro": rich_text(""),
+            "faq_items": inline_formset(
+                [
+                    {
+                        "id": existing.pk,
+                        "question": "What is the new cut-off?",
+                        "answer": rich_text("<p>9pm.</p>"),
+                        "category": existing.category_id,
+                        "active": "on",
+                    },
+                ],
+                initial=1,
+            ),
+            "comments": inline_formset([]),
+        }
+    )
+
+    assert client.post(url, form).json()["is_valid"]
+    html = client.get(url).content.decode()
+
+    assert "What is the new cut-off?" in html
+    assert "What is the new cut-off?" not in client.get(faq.url).content.decode()
