@@ -14,6 +14,7 @@ DEMO_PASSWORD = "demo-pass-123"  # noqa: S105 - the demo accounts' documented pa
 
 
 @pytest.mark.skipif(not shutil.which("curl"), reason="needs curl")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_documented_curl_session_works(live_server, tmp_path):
     customer = CustomerFactory(email="customer@example.com")
     agent = AgentFactory(email="agent@example.com")
