@@ -9,10 +9,6 @@ import pytest
 
 from tests.factories import AgentFactory, CategoryFactory, CustomerFactory, OrderFactory
 
-# A live server needs a transactional database; serialized_rollback restores the migrations' data
-# (roles, content types) afterwards, as the browser tests expect.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
 DOC = Path(__file__).resolve().parents[2] / "docs" / "api.md"
 DEMO_PASSWORD = "demo-pass-123"  # noqa: S105 - the demo accounts' documented password
 
