@@ -47,6 +47,7 @@ def _grow_thread(ticket, agent, n):
 
 
 EVERYONES_LISTS = [
+    "/api/v1/me/",
     "/api/v1/tickets/",
     "/api/v1/tickets/?search=ORD&ordering=priority&status=waiting_on_customer",
     "/api/v1/orders/",
@@ -60,7 +61,7 @@ STAFF_LISTS = ["/api/v1/stats/", "/api/v1/agents/"]
     [(role, url) for role in ("customer", "agent") for url in EVERYONES_LISTS]
     + [("agent", url) for url in STAFF_LISTS],
 )
-def test_lists_run_a_fixed_number_of_queries(customer, role, url):
+def test_lists_and_me_run_a_fixed_number_of_queries(customer, role, url):
     agent = AgentFactory()
     viewer = agent if role == "agent" else customer
     _grow(customer, agent, 2)
