@@ -159,3 +159,20 @@ def test_the_sweep_is_a_periodic_job(settings):
     assert settings.PERIODIC_TASKS["requeue-stalled-emails"]["task"] == (
         "tickets.tasks.requeue_stalled_emails"
     )
+
+
+@pytest.mark.django_db
+def test_in_development_the_worker_prints_each_email_to_the_console(
+    settings, capsys, django_capture_on_commit_callbacks
+):
+    settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+    settings.SUPPORT_TEAM_EMAIL = ""
+    customer = CustomerFactory()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        ticket = open_ticket(customer)
+
+    printed = capsys.readouterr().out
+    assert f"Subject: [Help Center] Ticket #{ticket.number} - Received" in printed
+    assert f"To: {customer.email}" in printed
+    assert EmailDelivery.objects.get(ticket=ticket).status == Status.SENT

@@ -435,7 +435,7 @@ def test_another_customer_using_a_reply_address_is_held_for_review(
     assert replies(marias_ticket) == []
 
 
-def test_a_message_marked_as_spam_by_the_provider_is_held(maria, client, committed):
+def test_a_message_marked_as_spam_by_the_provider_is_held(raj, client, committed):
     message = raw("new_request_from_known_customer.eml").replace(
         b"MIME-Version: 1.0", b"X-Spam-Status: Yes\nMIME-Version: 1.0"
     )
@@ -480,3 +480,41 @@ def test_the_command_reads_standard_input(marias_ticket, monkeypatch, committed)
 def test_the_command_explains_a_missing_file(tmp_path):
     with pytest.raises(CommandError, match="Cannot read"):
         call_command("ingest_email", str(tmp_path / "nope.eml"))
+
+
+ODD_MESSAGES = {
+    "unknown charset": (
+        b"From: i@example.com\nMessage-ID: <odd1@x>\nSubject: Order question here\n"
+        b"Content-Type: text/html; charset=bogus-charset\n\n<p>Where is my order of Monday?</p>\n",
+        Outcome.NEW_TICKET,
+    ),
+    "broken base64 attachment": (
+        b"From: d@example.com\nSubject: Invoice attached\nMessage-ID: <odd2@x>\n"
+        b"Content-Type: multipart/mixed; boundary=XX\n\n--XX\nContent-Type: text/plain\n\n"
+        b"Please find the invoice for last week attached.\n--XX\nContent-Type: application/pdf\n"
+        b"Content-Disposition: attachment; filename=a.pdf\nContent-Transfer-Encoding: base64\n\n"
+        b"!!!!notbase64@@@\n--XX--\n",
+        Outcome.NEW_TICKET,
+    ),
+    "undecodable headers": (
+        b"From: \xff\xfe bad <b@example.com>\nSubject: =?x-unknown?Q?caf=E9?= \xe9t\xe9\n"
+        b"Message-ID: <odd3@x>\nIn-Reply-To: garbage <<<>>> <also@bad\nReferences: \xff\n\n"
+        b"A body \xe9 that is long enough to open a ticket.\n",
+        Outcome.NEW_TICKET,
+    ),
+    "multipart without a boundary": (
+        b"From: c@example.com\nSubject: Broken message\nMessage-ID: <odd4@x>\n"
+        b"Content-Type: multipart/mixed\n\nno boundary\n",
+        Outcome.HELD,
+    ),
+    "unparseable sender": (b"From: <>\nMessage-ID: <odd5@x>\n\nempty sender\n", Outcome.IGNORED),
+}
+
+
+@pytest.mark.parametrize("name", ODD_MESSAGES)
+def test_odd_messages_are_recorded_never_crash(name, client):
+    message, outcome = ODD_MESSAGES[name]
+
+    assert by_webhook(client, message).status_code == 200
+
+    assert InboundEmail.objects.get().outcome == outcome

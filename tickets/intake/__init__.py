@@ -96,7 +96,7 @@ def _reply(mail, record, *, ticket, author):
         return
     Message.objects.filter(pk=message.pk).update(email_message_id=mail.message_id)
     record.outcome, record.reply = Outcome.REPLY, message
-    record.reason = _("Reply to ticket %(number)s.") % {"number": ticket.number}
+    record.reason = _("Ticket %(number)s.") % {"number": ticket.number}
 
 
 def _open(mail, record, *, customer, previous=None):
@@ -125,7 +125,7 @@ def _open(mail, record, *, customer, previous=None):
             "previous": previous.number,
         }
     else:
-        record.reason = _("Opened ticket %(number)s.") % {"number": ticket.number}
+        record.reason = _("Ticket %(number)s.") % {"number": ticket.number}
 
 
 def _subject(mail, description, previous):

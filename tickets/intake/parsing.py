@@ -104,10 +104,20 @@ def _skip_reason(message, sender):
     return ""
 
 
+def _body(message, content_type):
+    for part in message.walk():
+        if part.get_content_type() == content_type and not part.is_attachment():
+            try:
+                return part.get_content_text() or ""
+            except LookupError:  # a charset Python does not know: read it as UTF-8
+                return part.get_content_text(charset="utf-8") or ""
+    return ""
+
+
 def _text(message):
-    text = (message.text or "").strip()
-    if not text and message.html:
-        text = html_to_text(message.html)
+    text = _body(message, "text/plain").strip()
+    if not text:
+        text = html_to_text(_body(message, "text/html"))
     return text
 
 
@@ -119,7 +129,10 @@ def _attachments(message):
             continue
         if part.get_content_disposition() not in ("attachment", "inline"):
             continue
-        upload = part.as_uploaded_file()
+        try:
+            upload = part.as_uploaded_file()
+        except (ValueError, LookupError):  # a part too broken to decode
+            continue
         if upload is None:
             continue
         decoration = part.is_inline() and part.get_content_maintype() == "image"
@@ -131,10 +144,13 @@ def _attachments(message):
 
 def read(message):
     """Read an AnymailInboundMessage; raises ValueError when it has no usable sender."""
-    senders = message.from_email
+    try:
+        senders = message.from_email
+    except ValueError:  # an address anymail cannot parse
+        senders = None
     if isinstance(senders, list):  # several From addresses: the first speaks
         senders = senders[0] if senders else None
-    if senders is None or not senders.addr_spec or "@" not in senders.addr_spec:
+    if senders is None or "@" not in (senders.addr_spec or "") or len(senders.addr_spec) > 254:
         raise ValueError(_("The message has no sender address."))
     sender = senders.addr_spec.lower()
     recipients = _addresses(message, RECIPIENT_HEADERS)
