@@ -45,7 +45,7 @@ def as_message(email):
 
 def enqueue(email, *, urgent=False):
     """Queue the email's next attempt; if the queue itself is down, the sweep will retry."""
-    from .tasks import send_email
+    from .tasks import send_email  # tasks imports this module
 
     task = send_email
     backend = task.get_backend()

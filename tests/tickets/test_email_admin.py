@@ -8,6 +8,7 @@ from django.core import mail
 from django.core.management import call_command
 
 from tests.factories import AgentFactory, CustomerFactory, SupportAdminFactory, open_ticket
+from tests.utils import count_queries
 from tickets.models import EmailDelivery, InboundEmail
 
 from .flaky_mail import FlakyEmailBackend
@@ -102,3 +103,39 @@ def test_customers_never_reach_the_email_admin(client, held_email):
     assert client.post(f"/admin/incoming_emails/{held_email.pk}/review/").status_code == 302
     held_email.refresh_from_db()
     assert held_email.reviewed_at is None
+
+
+def test_email_lists_take_the_same_queries_for_3_or_40_emails(client, settings):
+    settings.SUPPORT_TEAM_EMAIL = ""
+    client.force_login(SupportAdminFactory())
+
+    def add(count):
+        for n in range(count):
+            ticket = open_ticket(CustomerFactory())
+            EmailDelivery.objects.create(
+                kind="ticket_opened",
+                ticket=ticket,
+                to=ticket.customer.email,
+                subject=f"Subject {n}",
+                body_text="text",
+                body_html="<p>text</p>",
+                message_id=f"<{ticket.number}.{n}@example.com>",
+            )
+            InboundEmail.objects.create(
+                message_id=f"<in.{ticket.number}.{n}@example.com>",
+                channel="command",
+                from_email=ticket.customer.email,
+                subject=f"Subject {n}",
+                outcome=InboundEmail.Outcome.NEW_TICKET,
+                ticket=ticket,
+            )
+
+    urls = ["/admin/outgoing_emails/", "/admin/incoming_emails/"]
+    add(3)
+    for url in urls:
+        count_queries(client, url)
+    small = {url: count_queries(client, url) for url in urls}
+
+    add(37)
+
+    assert {url: count_queries(client, url) for url in urls} == small
