@@ -28,9 +28,13 @@ from .transitions import check_transition
 NEW_TICKETS_PER_HOUR = "10/h"
 
 
+# simple-history's change-reason column holds 100 characters; forms say so, this makes sure.
+REASON_MAX = 100
+
+
 def _save(ticket, *, by, reason):
     ticket._history_user = by
-    ticket._change_reason = reason
+    ticket._change_reason = str(reason)[:REASON_MAX]
     ticket.save()
 
 

@@ -198,3 +198,9 @@ def test_ratings_are_one_to_five(ticket, customer, agent, rating):
 
     with pytest.raises(ValidationError):
         workflow.rate(ticket, by=customer, rating=rating)
+
+
+def test_a_long_reason_is_kept_to_what_the_history_can_hold(ticket, agent):
+    ticket = workflow.change_priority(ticket, by=agent, priority=Priority.HIGH, reason="x" * 300)
+
+    assert ticket.history.latest().history_change_reason == "x" * 100

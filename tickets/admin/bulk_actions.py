@@ -9,13 +9,14 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from accounts.roles import is_agent
 from tickets import workflow
 from tickets.choices import Priority, Status
+from tickets.workflow import REASON_MAX
 from tickets.models import Ticket
 
 from .forms import AssignForm
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), required=False, max_length=500)
+    reason = forms.CharField(label=_("Reason"), required=False, max_length=REASON_MAX)
 
 
 class StatusBulkForm(ReasonForm):

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 from accounts.roles import STAFF_GROUPS
 from tickets.choices import Priority, Status
+from tickets.workflow import REASON_MAX
 from tickets.forms import MultipleFileField
 from tickets.models import CannedResponse
 from tickets.models.messages import BODY_MAX
@@ -30,7 +31,7 @@ class AgentReplyForm(forms.Form):
 
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"))
-    reason = forms.CharField(label=_("Reason"), required=False, max_length=500)
+    reason = forms.CharField(label=_("Reason"), required=False, max_length=REASON_MAX)
 
     def __init__(self, *args, ticket, **kwargs):
         super().__init__(*args, **kwargs)
@@ -40,7 +41,7 @@ class StatusForm(forms.Form):
 
 class PriorityForm(forms.Form):
     priority = forms.ChoiceField(label=_("Priority"), choices=Priority.choices)
-    reason = forms.CharField(label=_("Reason"), required=False, max_length=500)
+    reason = forms.CharField(label=_("Reason"), required=False, max_length=REASON_MAX)
 
 
 class AssignForm(forms.Form):
@@ -50,7 +51,7 @@ class AssignForm(forms.Form):
         required=False,
         empty_label=_("Nobody"),
     )
-    reason = forms.CharField(label=_("Reason"), required=False, max_length=500)
+    reason = forms.CharField(label=_("Reason"), required=False, max_length=REASON_MAX)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
