@@ -4,8 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Notification(models.Model):
-    """One in-app notice for one user about a ticket: the site's bell and the admin menu count
-    the unread ones."""
+    """One in-app notice for one user, about a ticket or (agent applications) about nothing in
+    particular: the site's bell and the admin menu count the unread ones."""
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -14,7 +14,12 @@ class Notification(models.Model):
         related_name="ticket_notifications",
     )
     ticket = models.ForeignKey(
-        "tickets.Ticket", on_delete=models.CASCADE, related_name="notifications"
+        "tickets.Ticket",
+        verbose_name=_("ticket"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="notifications",
     )
     kind = models.CharField(_("kind"), max_length=40)
     text = models.CharField(_("text"), max_length=300)
