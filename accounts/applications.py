@@ -1,11 +1,17 @@
 """Becoming an agent: a user applies, a support admin approves (joining the agents group) or
-rejects, with a reason. Every entry point (the site's form, the admin) calls these."""
+rejects, with a reason. Every entry point (the site's form, the admin) calls these.
+
+Each ends with an event (tickets.events): once committed, the support admins hear about a new
+application and the applicant about the decision (tickets.notifications).
+"""
 
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from tickets import events
 
 from . import roles
 from .models import AgentApplication
@@ -26,6 +32,7 @@ def apply(*, user, name, phone, motivation):
     application = AgentApplication(user=user, name=name, phone=phone, motivation=motivation)
     application.full_clean(exclude=["user"])
     application.save()
+    events.agent_applied(application)
     return application
 
 
@@ -54,4 +61,5 @@ def decide(application, *, by, approve, reason=""):
         if application.name and not application.user.name:
             application.user.name = application.name
             application.user.save(update_fields=["name"])
+    events.application_decided(application, by=by)
     return application

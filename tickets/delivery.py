@@ -33,12 +33,13 @@ def as_message(email):
         reply_to=[email.reply_to] if email.reply_to else None,
         headers={
             "Message-ID": email.message_id,
-            "References": email.references,
             # RFC 3834: mark our mail as automatic, and ask Exchange for no out-of-office replies.
             "Auto-Submitted": "auto-generated",
             "X-Auto-Response-Suppress": "All",
         },
     )
+    if email.references:  # emails about no ticket (agent applications) have no thread
+        message.extra_headers["References"] = email.references
     message.attach_alternative(email.body_html, "text/html")
     return message
 

@@ -1,6 +1,9 @@
 """Ticket emails, rendered once from templates/tickets/emails/ (HTML and text on one layout each)
 with the ticket's reply address and a Message-ID of our own, so answers find their way back.
 
+Emails about no ticket (agent applications) share the layout; their subject names no ticket and
+they have no Reply-To of their own (answers go to the sender, DEFAULT_FROM_EMAIL).
+
 The result is an unsaved EmailDelivery; tickets.delivery sends it.
 """
 
@@ -28,6 +31,8 @@ def absolute(path):
 
 
 def subject_for(ticket, action):
+    if ticket is None:
+        return f"[{settings.SITE_NAME}] {action}"
     return f"[{settings.SITE_NAME}] " + _("Ticket #%(number)s - %(action)s") % {
         "number": ticket.number,
         "action": action,
@@ -36,15 +41,17 @@ def subject_for(ticket, action):
 
 def build(*, kind, event, audience, user, address, action, path):
     ticket = event.ticket
-    ticket_url = absolute(path)
+    link_url = absolute(path)
     context = {
         "kind": kind,
         "audience": audience,
         "site_name": settings.SITE_NAME,
         "site_url": settings.SITE_URL,
         "ticket": ticket,
-        "ticket_url": ticket_url,
-        "rating_url": f"{ticket_url}#feedback",
+        "application": event.application,
+        "link_url": link_url,
+        "ticket_url": link_url,
+        "rating_url": f"{link_url}#feedback",
         "message": event.message,
         "actor": event.actor,
         "rating": event.rating,
@@ -61,8 +68,8 @@ def build(*, kind, event, audience, user, address, action, path):
         subject=subject_for(ticket, action)[:255],
         body_text=render_to_string(f"tickets/emails/{kind}.txt", context).strip() + "\n",
         body_html=render_to_string(f"tickets/emails/{kind}.html", context),
-        reply_to=reply_address(ticket),
+        reply_to=reply_address(ticket) if ticket else "",
         message_id=make_msgid(domain=inbound_domain()),
-        references=f"<{ticket.number.lower()}@{inbound_domain()}>",
+        references=f"<{ticket.number.lower()}@{inbound_domain()}>" if ticket else "",
         next_attempt_at=timezone.now(),
     )

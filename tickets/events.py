@@ -1,6 +1,7 @@
-"""What happened to a ticket, announced once the change is committed.
+"""What happened to a ticket (or to an agent application), announced once the change is committed.
 
-The workflow calls one of these functions for each change it makes. Each registers a callback
+The workflow calls one of these functions for each change it makes, and so do
+accounts.applications for applying to join the support team and for its decision. Each registers a callback
 that runs after the transaction commits (never for a change that was rolled back) and hands the
 event to tickets.notifications, which decides who hears about it. A failure there is logged and
 never reaches the person who made the change.
@@ -21,6 +22,8 @@ ASSIGNED = "assigned"
 RESOLUTION_CONFIRMED = "resolution_confirmed"
 RATED = "rated"
 SLA_BREACHED = "sla_breached"
+AGENT_APPLIED = "agent_applied"
+APPLICATION_DECIDED = "application_decided"
 
 _emails_muted = ContextVar("emails_muted", default=False)
 
@@ -28,8 +31,9 @@ _emails_muted = ContextVar("emails_muted", default=False)
 @dataclass(frozen=True)
 class Event:
     name: str
-    ticket: object
+    ticket: object  # None for the events of agent applications
     actor: object
+    application: object = None
     message: object = None
     previous: object = None  # the priority or assignee id before the change
     rating: int | None = None
@@ -84,3 +88,13 @@ def rated(feedback, *, by):
 def sla_breached(ticket, *, target):
     """A first-response or resolution target passed (target: "first_response"/"resolution")."""
     _emit(Event(SLA_BREACHED, ticket, None, previous=target))
+
+
+def agent_applied(application):
+    """A user applied to join the support team (accounts.applications.apply)."""
+    _emit(Event(AGENT_APPLIED, None, application.user, application=application))
+
+
+def application_decided(application, *, by):
+    """A support admin approved or rejected an application (accounts.applications.decide)."""
+    _emit(Event(APPLICATION_DECIDED, None, by, application=application))

@@ -1,4 +1,5 @@
-"""In-app notifications: the list, opening one (which marks it read) and marking them read.
+"""In-app notifications: the list, opening one (which marks it read and goes to its page: its
+ticket's, or for an agent application the admin or the site) and marking them read.
 
 The same views serve customers on the site and staff in the Wagtail admin; only the template
 differs (the admin's URLs pass theirs)."""
@@ -50,8 +51,11 @@ def notification_open(request, pk):
     if notification.read_at is None:
         notification.read_at = timezone.now()
         notification.save(update_fields=["read_at"])
-    safe = url_has_allowed_host_and_scheme(notification.url, allowed_hosts=set())
-    return redirect(notification.url if safe else notification.ticket.get_absolute_url())
+    if url_has_allowed_host_and_scheme(notification.url, allowed_hosts=set()):
+        return redirect(notification.url)
+    if notification.ticket_id:
+        return redirect(notification.ticket.get_absolute_url())
+    return redirect("tickets:notifications")  # agent applications concern no ticket
 
 
 @login_required

@@ -1,7 +1,8 @@
 """Who hears about what: per notification kind, the recipients, an in-app notification each and
 one background email task per email.
 
-Workflow events (tickets.events) arrive here once their transaction has committed. `kinds_for`
+Workflow events (tickets.events) arrive here once their transaction has committed, and so do
+the events of agent applications (accounts.applications), which concern no ticket. `kinds_for`
 turns an event into what people are told ("staff replied" rather than "a message was posted";
 internal notes into nothing at all). Each kind has its recipients in DEFAULT_RECIPIENTS, which
 settings.NOTIFICATION_RECIPIENTS may override. Nobody is told about their own action (but for
@@ -17,10 +18,11 @@ from functools import partial
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.admin_url_finder import AdminURLFinder
 
-from accounts.models import User
+from accounts.models import AgentApplication, User
 from accounts.roles import STAFF_GROUPS, SUPPORT_ADMINS
 
 from . import delivery, emails, events
@@ -41,12 +43,19 @@ DEFAULT_RECIPIENTS = {
     "resolution_confirmed": ["assignee"],
     "ticket_rated": ["assignee"],
     "sla_breached": ["support_admins"],
+    "agent_applied": ["support_admins"],
+    "agent_approved": ["applicant"],
+    "agent_rejected": ["applicant"],
 }
+
+# The roles that only make sense for an event about a ticket.
+TICKET_ROLES = {"customer", "assignee", "assignee_or_team"}
 
 # (kind, role) pairs emailed even to whoever caused the event: the customer's receipt for a ticket.
 ACKNOWLEDGEMENTS = {("ticket_opened", "customer")}
 
-# The end of each email's subject: "[Site] Ticket #TKT… - <action>", by kind (and audience).
+# The end of each email's subject: "[Site] Ticket #TKT… - <action>", by kind (and audience);
+# "[Site] <action>" for the kinds that concern no ticket.
 SUBJECT_ACTIONS = {
     ("ticket_opened", CUSTOMER): _("Received"),
     ("ticket_opened", STAFF): _("New ticket"),
@@ -59,6 +68,9 @@ SUBJECT_ACTIONS = {
     "resolution_confirmed": _("Resolution confirmed"),
     "ticket_rated": _("Rated %(rating)s/5"),
     "sla_breached": _("SLA breached"),
+    "agent_applied": _("New agent application from %(name)s"),
+    "agent_approved": _("Welcome to the support team"),
+    "agent_rejected": _("Your application to join the support team"),
 }
 
 IN_APP_TEXTS = {
@@ -73,6 +85,9 @@ IN_APP_TEXTS = {
     "resolution_confirmed": _("%(actor)s confirmed ticket %(number)s is solved."),
     "ticket_rated": _("%(actor)s rated ticket %(number)s %(rating)s/5."),
     "sla_breached": _("Ticket %(number)s missed its SLA target: %(subject)s"),
+    "agent_applied": _("%(name)s applied to join the support team."),
+    "agent_approved": _("Welcome to the support team: your application was approved."),
+    "agent_rejected": _("Your application to join the support team was not accepted: %(reason)s"),
 }
 
 
@@ -101,6 +116,11 @@ def kinds_for(event):
         return ["ticket_rated"]
     if event.name == events.SLA_BREACHED:
         return ["sla_breached"]
+    if event.name == events.AGENT_APPLIED:
+        return ["agent_applied"]
+    if event.name == events.APPLICATION_DECIDED:
+        approved = event.application.status == AgentApplication.Status.APPROVED
+        return ["agent_approved"] if approved else ["agent_rejected"]
     return []
 
 
@@ -130,7 +150,12 @@ def _team():
     ]
 
 
-def recipients(role, ticket):
+def recipients(role, event):
+    ticket = event.ticket
+    if ticket is None and role in TICKET_ROLES:
+        return []
+    if role == "applicant":
+        return [Recipient(CUSTOMER, user=event.application.user)] if event.application else []
     if role == "customer":
         return [Recipient(CUSTOMER, user=ticket.customer)]
     if role == "assignee":
@@ -143,7 +168,7 @@ def recipients(role, ticket):
         ).distinct()
         return [Recipient(STAFF, user=admin) for admin in admins]
     if role == "assignee_or_team":
-        return recipients("assignee" if ticket.assignee_id else "team", ticket)
+        return recipients("assignee" if ticket.assignee_id else "team", event)
     raise ValueError(f"Unknown notification recipient {role!r}.")
 
 
@@ -160,16 +185,41 @@ def ticket_path(ticket, audience):
     return ticket.get_absolute_url()
 
 
-def _texts(kind, audience, event):
+def link_for(kind, audience, event):
+    """The page a notification opens: the ticket's, or for an application the admin's page to
+    decide it (support admins), the admin (a new agent) or the site (a rejected applicant)."""
+    if event.ticket is not None:
+        return ticket_path(event.ticket, audience)
+    if kind == "agent_applied":
+        return reverse("agent_applications:decide", args=[event.application.pk])
+    if kind == "agent_approved":
+        return reverse("wagtailadmin_home")
+    return "/"
+
+
+def _params(event):
+    actor = event.actor.get_full_name() if event.actor else ""
+    if event.ticket is None:
+        application = event.application
+        return {
+            "actor": actor,
+            "name": application.name or application.user.get_full_name(),
+            "email": application.user.email,
+            "reason": application.decision_reason,
+        }
     ticket = event.ticket
-    params = {
+    return {
         "number": ticket.number,
         "subject": ticket.subject,
         "customer": ticket.customer.get_full_name(),
-        "actor": event.actor.get_full_name() if event.actor else "",
+        "actor": actor,
         "status": ticket.get_status_display(),
         "rating": event.rating,
     }
+
+
+def _texts(kind, audience, event):
+    params = _params(event)
     action = SUBJECT_ACTIONS.get((kind, audience)) or SUBJECT_ACTIONS[kind]
     text = IN_APP_TEXTS.get((kind, audience)) or IN_APP_TEXTS[kind]
     return str(action) % params, (str(text) % params)[:300]
@@ -182,7 +232,7 @@ def dispatch(event):
     seen = set()
     for kind in kinds_for(event):
         for role in recipients_for(kind):
-            for recipient in recipients(role, event.ticket):
+            for recipient in recipients(role, event):
                 if (
                     recipient.key in seen
                     or (recipient.key == actor and (kind, role) not in ACKNOWLEDGEMENTS)
@@ -191,7 +241,7 @@ def dispatch(event):
                     continue
                 seen.add(recipient.key)
                 action, text = _texts(kind, recipient.audience, event)
-                path = ticket_path(event.ticket, recipient.audience)
+                path = link_for(kind, recipient.audience, event)
                 if recipient.in_app and recipient.key != actor:
                     notices.append(
                         Notification(
