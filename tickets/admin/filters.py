@@ -39,11 +39,19 @@ class AssigneeFilter(django_filters.ChoiceFilter):
 
 
 class TicketFilterSet(WagtailFilterSet):
+    # distinct=False: these filter the ticket's own columns, so no row can repeat, and a DISTINCT
+    # over every column would make PostgreSQL sort all matching tickets before the LIMIT.
     status = django_filters.MultipleChoiceFilter(
-        choices=Status.choices, widget=forms.CheckboxSelectMultiple, label=_("Status")
+        choices=Status.choices,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Status"),
+        distinct=False,
     )
     priority = django_filters.MultipleChoiceFilter(
-        choices=Priority.choices, widget=forms.CheckboxSelectMultiple, label=_("Priority")
+        choices=Priority.choices,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Priority"),
+        distinct=False,
     )
     category = django_filters.ModelChoiceFilter(
         queryset=Category.objects.all(), label=_("Category"), empty_label=_("All")
