@@ -13,5 +13,8 @@ class TicketsConfig(AppConfig):
 
         from .intake import receivers  # noqa: F401 (connects the inbound email webhook)
         from .models import Ticket
+        from .reports import sqlite
+
+        sqlite.connect()
 
         register_permission_policy(Ticket, WorkflowOnlyPermissionPolicy(Ticket))

@@ -1,0 +1,316 @@
+"""The support reports: Wagtail report views sharing one filter form (period, category, priority,
+agent). Each shows its figures above a table, and exports that table to CSV and XLSX."""
+
+from django.contrib.humanize.templatetags.humanize import intcomma
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, TitleColumn
+from wagtail.admin.views.reports import ReportView
+
+from accounts.roles import is_agent
+
+from ..choices import Priority
+from . import charts, figures
+from .filters import ReportFilterSet
+
+
+def _ticket_url(ticket):
+    return reverse("wagtailsnippets_tickets_ticket:edit", args=[ticket.pk])
+
+
+class FigureColumn(Column):
+    """A number with locale-aware formatting; a dash when there is none (no ticket to measure)."""
+
+    def get_value(self, instance):
+        value = super().get_value(instance)
+        return "–" if value is None else intcomma(value)
+
+
+def _hours(name, label):
+    return FigureColumn(f"{name}_hours", label=label)
+
+
+def _day(row):
+    return date_format(row["day"], "D j M Y")
+
+
+TIME_COLUMNS = [
+    NumberColumn("tickets", label=_("Tickets")),
+    NumberColumn("responded", label=_("Answered")),
+    _hours("first_response_median", _("First response, median (h)")),
+    _hours("first_response_p90", _("First response, 90th pct (h)")),
+    NumberColumn("resolved", label=_("Resolved")),
+    _hours("resolution_median", _("Resolution, median (h)")),
+    _hours("resolution_p90", _("Resolution, 90th pct (h)")),
+    FigureColumn("response_compliance", label=_("First response in time (%)")),
+    FigureColumn("resolution_compliance", label=_("Resolved in time (%)")),
+    FigureColumn("sla_compliance", label=_("SLA met (%)")),
+]
+TIME_EXPORT = [column.name for column in TIME_COLUMNS]
+TIME_HEADINGS = {column.name: column.label for column in TIME_COLUMNS}
+
+
+class SupportReportView(ReportView):
+    """For agents and support admins; the figures come from tickets.reports.figures."""
+
+    filterset_class = ReportFilterSet
+    results_template_name = "tickets/reports/results.html"
+    figures_template_name = None
+    paginate_by = None
+    name = ""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not is_agent(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    @property
+    def index_url_name(self):
+        return f"support_reports:{self.name}"
+
+    @property
+    def index_results_url_name(self):
+        return f"support_reports:{self.name}_results"
+
+    @cached_property
+    def scope(self):
+        return self.filters.scope()
+
+    def get_filtered_queryset(self):
+        return self.get_queryset()
+
+    def get_filename(self):
+        return f"{self.name}-{self.scope.start:%Y%m%d}-{self.scope.end:%Y%m%d}"
+
+    def get_figures(self):
+        return {}
+
+    def report_links(self):
+        """The other reports, for the same period and filters."""
+        params = self.request.GET.copy()
+        for name in ("export", "p", "ordering", "_w_filter_fragment"):
+            params.pop(name, None)
+        query = f"?{params.urlencode()}" if params else ""
+        return [
+            {
+                "label": report.page_title,
+                "url": reverse(f"support_reports:{report.name}") + query,
+                "current": report.name == self.name,
+            }
+            for report in REPORTS
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["scope"] = self.scope
+        if not self.is_export:
+            context["report_links"] = self.report_links()
+            priority = self.scope.priority
+            context["priority_label"] = Priority(priority).label if priority else ""
+            context.update(self.get_figures())
+        return context
+
+
+class VolumeReportView(SupportReportView):
+    """Tickets created and resolved each day, with the period's headline figures."""
+
+    name = "volume"
+    page_title = _("Support overview")
+    header_icon = "tasks"
+    figures_template_name = "tickets/reports/volume.html"
+    columns = [
+        Column("day", label=_("Day"), accessor=_day),
+        NumberColumn("created", label=_("Created")),
+        NumberColumn("resolved", label=_("Resolved")),
+    ]
+    list_export = ["day", "created", "resolved"]
+    export_headings = {"day": _("Day"), "created": _("Created"), "resolved": _("Resolved")}
+
+    def get_queryset(self):
+        return figures.daily_volume(self.scope)
+
+    def get_figures(self):
+        series = [("created", _("created")), ("resolved", _("resolved"))]
+        return {
+            "summary": figures.summary(self.scope),
+            "chart": charts.daily_bars(self.object_list, series),
+        }
+
+
+class StatusReportView(SupportReportView):
+    """Where the period's tickets stand now; the unresolved ones are the backlog."""
+
+    name = "status"
+    page_title = _("Tickets by status")
+    header_icon = "list-ul"
+    figures_template_name = "tickets/reports/status.html"
+    columns = [
+        Column("label", label=_("Status")),
+        NumberColumn("tickets", label=_("Tickets")),
+        FigureColumn("percent", label=_("Share (%)")),
+    ]
+    list_export = ["label", "tickets", "percent"]
+    export_headings = {"label": _("Status"), "tickets": _("Tickets"), "percent": _("Share (%)")}
+
+    def get_queryset(self):
+        return figures.by_status(self.scope)
+
+    def get_figures(self):
+        return {"backlog": sum(row["tickets"] for row in self.object_list if row["backlog"])}
+
+
+class ResponseTimesReportView(SupportReportView):
+    """First-response and resolution times and SLA compliance, per priority."""
+
+    name = "response_times"
+    page_title = _("Response times and SLA")
+    header_icon = "time"
+    figures_template_name = "tickets/reports/response_times.html"
+    columns = [Column("label", label=_("Priority")), *TIME_COLUMNS]
+    list_export = ["label", *TIME_EXPORT]
+    export_headings = {"label": _("Priority"), **TIME_HEADINGS}
+
+    def get_queryset(self):
+        return figures.by_priority(self.scope)
+
+    def get_figures(self):
+        return {"overall": self.object_list[-1]}
+
+
+class SatisfactionReportView(SupportReportView):
+    """Ratings given in the period: average, distribution, and each rating with its comment."""
+
+    name = "satisfaction"
+    page_title = _("Satisfaction")
+    header_icon = "pick"
+    figures_template_name = "tickets/reports/satisfaction.html"
+    paginate_by = 50
+    columns = [
+        DateColumn("created_at", label=_("Rated")),
+        TitleColumn(
+            "ticket",
+            label=_("Ticket"),
+            accessor="ticket.number",
+            get_url=lambda rating: _ticket_url(rating.ticket),
+        ),
+        Column("customer", label=_("Customer"), accessor="ticket.customer.get_full_name"),
+        Column("agent", label=_("Agent"), accessor="ticket.assignee.get_full_name"),
+        NumberColumn("rating", label=_("Rating")),
+        Column("comment", label=_("Comment")),
+    ]
+    list_export = [
+        "created_at",
+        "ticket.number",
+        "ticket.customer.email",
+        "ticket.assignee.email",
+        "rating",
+        "comment",
+    ]
+    export_headings = {
+        "created_at": _("Rated"),
+        "ticket.number": _("Ticket"),
+        "ticket.customer.email": _("Customer"),
+        "ticket.assignee.email": _("Agent"),
+        "rating": _("Rating"),
+        "comment": _("Comment"),
+    }
+
+    def get_queryset(self):
+        return figures.ratings(self.scope)
+
+    def get_figures(self):
+        return {"satisfaction": figures.satisfaction_summary(self.scope)}
+
+
+class AgentsReportView(SupportReportView):
+    """Each agent's load, speed and ratings over the period."""
+
+    name = "agents"
+    page_title = _("Agents")
+    header_icon = "group"
+    columns = [
+        Column("name", label=_("Agent"), accessor="get_full_name"),
+        NumberColumn("assigned", label=_("Assigned")),
+        NumberColumn("resolved", label=_("Resolved")),
+        _hours("first_response_median", _("First response, median (h)")),
+        FigureColumn("rating_average", label=_("Average rating")),
+        NumberColumn("ratings", label=_("Ratings")),
+    ]
+    list_export = [
+        "get_full_name",
+        "email",
+        "assigned",
+        "resolved",
+        "first_response_median_hours",
+        "rating_average",
+        "ratings",
+    ]
+    export_headings = {
+        "get_full_name": _("Agent"),
+        "email": _("Email"),
+        "assigned": _("Assigned"),
+        "resolved": _("Resolved"),
+        "first_response_median_hours": _("First response, median (h)"),
+        "rating_average": _("Average rating"),
+        "ratings": _("Ratings"),
+    }
+
+    def get_queryset(self):
+        agents = list(figures.per_agent(self.scope))
+        for agent in agents:
+            seconds = agent.first_response_median
+            agent.first_response_median_hours = (
+                None if seconds is None else round(seconds / 3600, 1)
+            )
+            agent.rating_average = None if agent.rating is None else round(agent.rating, 2)
+        return agents
+
+
+class CategoriesReportView(SupportReportView):
+    """The categories customers need most help with, busiest first."""
+
+    name = "categories"
+    page_title = _("Categories")
+    header_icon = "folder-open-inverse"
+    columns = [
+        Column("name", label=_("Category")),
+        NumberColumn("tickets", label=_("Tickets")),
+        NumberColumn("still_open", label=_("Still open")),
+        NumberColumn("resolved", label=_("Resolved")),
+        _hours("resolution_median", _("Resolution, median (h)")),
+        FigureColumn("sla_compliance", label=_("SLA met (%)")),
+        FigureColumn("rating_average", label=_("Average rating")),
+    ]
+    list_export = [
+        "name",
+        "tickets",
+        "still_open",
+        "resolved",
+        "resolution_median_hours",
+        "sla_compliance",
+        "rating_average",
+    ]
+    export_headings = {column.name: column.label for column in columns} | {
+        "resolution_median_hours": _("Resolution, median (h)"),
+        "rating_average": _("Average rating"),
+    }
+
+    def get_queryset(self):
+        rows = figures.by_category(self.scope)
+        for row in rows:
+            row["name"] = row["category__name"] or _("No category")
+            row["rating_average"] = None if row["rating"] is None else round(row["rating"], 2)
+        return rows
+
+
+REPORTS = [
+    VolumeReportView,
+    StatusReportView,
+    ResponseTimesReportView,
+    SatisfactionReportView,
+    AgentsReportView,
+    CategoriesReportView,
+]
