@@ -1,7 +1,7 @@
 """What happened to a ticket (or to an agent application), announced once the change is committed.
 
-The workflow calls one of these functions for each change it makes, and so do
-accounts.applications for applying to join the support team and for its decision. Each registers a callback
+The workflow calls one of these functions for each change it makes, and accounts.applications
+for an application to join the support team and for its decision. Each registers a callback
 that runs after the transaction commits (never for a change that was rolled back) and hands the
 event to tickets.notifications, which decides who hears about it. A failure there is logged and
 never reaches the person who made the change.

@@ -298,7 +298,9 @@ def test_recipients_of_application_events_are_configurable(settings, customer, a
         application = applications.apply(user=customer, **APPLY)
         applications.decide(application, by=admins[0], approve=False, reason=REASON)
 
-    assert inbox() == {"team@example.com": ["[Help Center] New agent application from Casey Morgan"]}
+    assert inbox() == {
+        "team@example.com": ["[Help Center] New agent application from Casey Morgan"]
+    }
     assert not Notification.objects.filter(recipient=customer).exists()
 
 
