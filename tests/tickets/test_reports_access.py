@@ -1,0 +1,64 @@
+"""Every support-report URL (page, results fragment, CSV, XLSX) for every role."""
+
+import pytest
+from django.urls import reverse
+
+from accounts import applications
+from tests.factories import CustomerFactory, open_ticket
+from tickets.reports.views import REPORTS
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["anonymous", "customer", "applicant", "editor", "agent", "support_admin"]
+# Agents and support admins read the reports; anyone else is sent to the admin login or, for
+# editors, back to the dashboard with Wagtail's "Sorry, you do not have permission…".
+ALLOWED = {"agent", "support_admin"}
+
+
+def report_urls():
+    for view in REPORTS:
+        for suffix in ("", "_results"):
+            url = reverse(f"support_reports:{view.name}{suffix}")
+            yield url
+            if not suffix:
+                yield f"{url}?export=csv"
+                yield f"{url}?export=xlsx"
+
+
+@pytest.fixture
+def people(customer, editor, agent, support_admin):
+    applicant = CustomerFactory()
+    applications.apply(user=applicant, name="Casey", phone="+1 630 555 0110", motivation="Keen")
+    return {
+        "anonymous": None,
+        "customer": customer,
+        "applicant": applicant,
+        "editor": editor,
+        "agent": agent,
+        "support_admin": support_admin,
+    }
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_report_urls_answer_each_role_as_expected(client, people, role):
+    open_ticket(subject="Secret supplier problem")
+    if people[role]:
+        client.force_login(people[role])
+    expected = 200 if role in ALLOWED else 302
+
+    answers = {url: client.get(url).status_code for url in report_urls()}
+
+    assert set(answers.values()) == {expected}, answers
+
+
+def test_reports_appear_in_the_reports_menu_for_agents_only(client, agent, editor):
+    client.force_login(agent)
+    assert (
+        reverse("support_reports:volume")
+        in client.get(reverse("wagtailadmin_home")).content.decode()
+    )
+    client.force_login(editor)
+    assert (
+        reverse("support_reports:volume")
+        not in client.get(reverse("wagtailadmin_home")).content.decode()
+    )
