@@ -1,9 +1,7 @@
 """The API's reads, built on tickets.permissions and tickets.selectors, each in a fixed number of
 queries whatever the data size."""
 
-from datetime import timedelta
-
-from django.db.models import Count, DurationField, ExpressionWrapper, F, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
 
 from accounts.models import User
 from accounts.roles import STAFF_GROUPS
@@ -12,6 +10,8 @@ from tickets.admin.timeline import TRACKED
 from tickets.choices import Priority, Status
 from tickets.models import Category
 from tickets.permissions import visible_messages, visible_orders, visible_tickets
+from tickets.reports import measures
+from tickets.reports.measures import Percentile
 
 HISTORY_FIELDS = tuple(TRACKED)  # the fields agents' timeline shows, in the same order
 USER_FIELDS = {"assignee"}
@@ -122,65 +122,29 @@ def agents():
 # ── Stats ────────────────────────────────────────────────────────────────────────────────────
 
 
-def _duration(end):
-    return ExpressionWrapper(F(end) - F("created_at"), output_field=DurationField())
+def _seconds(value):
+    return None if value is None else round(value, 3)
 
 
-def _median(tickets, end, count):
-    """The median of end - created_at over `count` tickets with `end` set: the database sorts
-    the durations and returns the middle one or two."""
-    if not count:
-        return None
-    middle = list(
-        tickets.filter(**{f"{end}__isnull": False})
-        .annotate(duration=_duration(end))
-        .order_by("duration")
-        .values_list("duration", flat=True)[(count - 1) // 2 : count // 2 + 1]
-    )
-    return (sum(middle, timedelta()) / len(middle)).total_seconds()
-
-
-def _sla(met, breached):
-    total = met + breached
-    return {"met": met, "breached": breached, "compliance": met / total if total else None}
+def _sla(met, missed):
+    total = met + missed
+    return {"met": met, "breached": missed, "compliance": met / total if total else None}
 
 
 def stats(tickets):
     """Counts by status, priority and category, median first-response and resolution times,
-    and SLA compliance for `tickets`.
-
-    A target is breached when the SLA job recorded a breach (tickets.sla.jobs: it knows about
-    paused clocks) or when it was reached after its due time; it is met when it was reached in
-    time; tickets still within their targets are not counted either way.
-    """
-    responded = Q(first_response_at__isnull=False)
-    resolved = Q(resolved_at__isnull=False)
-    response_breached = Q(first_response_breached_at__isnull=False) | Q(
-        first_response_at__gt=F("first_response_due_at")
-    )
-    resolution_breached = Q(resolution_breached_at__isnull=False) | Q(
-        resolved_at__gt=F("resolution_due_at")
-    )
+    and SLA compliance for `tickets`, measured as the reports measure them
+    (tickets.reports.measures)."""
     figures = tickets.aggregate(
         total=Count("pk"),
         **{f"status_{value}": Count("pk", filter=Q(status=value)) for value in Status.values},
         **{f"priority_{value}": Count("pk", filter=Q(priority=value)) for value in Priority.values},
-        responded=Count("pk", filter=responded),
-        resolved=Count("pk", filter=resolved),
-        response_met=Count(
-            "pk",
-            filter=responded
-            & Q(first_response_at__lte=F("first_response_due_at"))
-            & Q(first_response_breached_at__isnull=True),
-        ),
-        response_breached=Count("pk", filter=response_breached),
-        resolution_met=Count(
-            "pk",
-            filter=resolved
-            & Q(resolved_at__lte=F("resolution_due_at"))
-            & Q(resolution_breached_at__isnull=True),
-        ),
-        resolution_breached=Count("pk", filter=resolution_breached),
+        median_first_response=Percentile(measures.first_response_seconds(), 0.5),
+        median_resolution=Percentile(measures.resolution_seconds(), 0.5),
+        response_met=Count("pk", filter=measures.response_met()),
+        response_missed=Count("pk", filter=measures.response_missed()),
+        resolution_met=Count("pk", filter=measures.resolution_met()),
+        resolution_missed=Count("pk", filter=measures.resolution_missed()),
     )
     by_category = (
         tickets.order_by()
@@ -196,12 +160,10 @@ def stats(tickets):
             {"id": row["category_id"], "name": row["category__name"], "count": row["count"]}
             for row in by_category
         ],
-        "median_first_response_seconds": _median(
-            tickets, "first_response_at", figures["responded"]
-        ),
-        "median_resolution_seconds": _median(tickets, "resolved_at", figures["resolved"]),
+        "median_first_response_seconds": _seconds(figures["median_first_response"]),
+        "median_resolution_seconds": _seconds(figures["median_resolution"]),
         "sla": {
-            "first_response": _sla(figures["response_met"], figures["response_breached"]),
-            "resolution": _sla(figures["resolution_met"], figures["resolution_breached"]),
+            "first_response": _sla(figures["response_met"], figures["response_missed"]),
+            "resolution": _sla(figures["resolution_met"], figures["resolution_missed"]),
         },
     }
