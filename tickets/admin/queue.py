@@ -1,10 +1,27 @@
-"""The ticket queue: Wagtail's snippet listing, with our columns, filters, shortcuts and order."""
+"""The ticket queue: Wagtail's snippet listing, with our columns, filters, shortcuts and order.
+
+A page shows 50 tickets in 10 columns. Wagtail renders each of those 500 cells through its own
+template (a Context, a render, tags and filters per cell), which cost more than all the SQL of the
+page on 100,000 tickets. The queue's columns write their cells in Python instead: each column
+works out once per page whatever is the same for every row (labels, formats, the time now) and
+returns a function from a ticket to its cell (`cell_renderer`); QueueTable joins them. The markup
+is Wagtail's (same classes and attributes, so its styles and scripts work unchanged).
+"""
 
 from urllib.parse import urlencode
 
+from django.contrib.admin.utils import quote
+from django.template.defaultfilters import date as format_date
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import get_format
 from django.utils.functional import cached_property
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.templatetags.wagtailadmin_tags import timesince_simple
 from wagtail.admin.ui.tables import (
     BulkActionsCheckboxColumn,
     Column,
@@ -14,9 +31,10 @@ from wagtail.admin.ui.tables import (
 )
 from wagtail.snippets.views.snippets import IndexView
 
+from tickets.choices import Priority, Status
 from tickets.selectors import PRIORITY_ORDER
+from tickets.sla.state import BREACHED, sla_state
 from tickets.sla.state import CHOICES as SLA_CHOICES
-from tickets.sla.state import sla_state
 
 from .filters import ME, UNASSIGNED
 
@@ -28,43 +46,175 @@ SHORTCUTS = [
 ]
 
 
+def _td(column, content):
+    if column.classname:
+        return format_html('<td class="{}">{}</td>', column.classname, content)
+    return format_html("<td>{}</td>", content)
+
+
 class QueueTable(Table):
-    """High and urgent rows are marked so they stand out in the queue."""
+    """Rows rendered by the columns' cell renderers; high and urgent rows are marked."""
+
+    template_name = "tickets/admin/queue_table.html"
 
     def get_row_classname(self, instance):
         if instance.priority in ("urgent", "high"):
             return f"ticket-row ticket-row--{instance.priority}"
         return "ticket-row"
 
+    @cached_property
+    def body_html(self):
+        renderers = [column.cell_renderer() for column in self.columns.values()]
+        rows = []
+        for instance in self.data:
+            cells = "".join([render(instance) for render in renderers])
+            rows.append(
+                format_html(
+                    '<tr class="{}">{}</tr>', self.get_row_classname(instance), mark_safe(cells)
+                )
+            )
+        return mark_safe("\n".join(rows))
+
+
+class CheckboxColumn(BulkActionsCheckboxColumn):
+    """Wagtail's bulk-action checkbox (wagtailadmin/bulk_actions/listing_checkbox_cell.html)."""
+
+    def cell_renderer(self):
+        label = gettext("Select")
+
+        def render(instance):
+            pk = quote(instance.pk)
+            return format_html(
+                '<td class="bulk-action-checkbox-cell"><input type="checkbox" data-object-id="{}"'
+                ' data-bulk-action-checkbox class="bulk-action-checkbox" aria-label="{}"'
+                ' aria-describedby="{}"/></td>',
+                pk,
+                label,
+                f"{self.obj_type}_{pk}_title",
+            )
+
+        return render
+
+
+class NumberColumn(TitleColumn):
+    """The ticket number, linked to the ticket (wagtailadmin/tables/title_cell.html)."""
+
+    def cell_renderer(self):
+        def render(instance):
+            return format_html(
+                '<td class="title"><div class="title-wrapper"><a href="{}"><span id="{}">{}</span>'
+                "</a></div></td>",
+                self._get_url_func(instance),
+                self._get_title_id_func(instance),
+                instance.number,
+            )
+
+        return render
+
+
+class TextColumn(Column):
+    """A plain value; `value` is a function of the ticket (None shows nothing)."""
+
+    def __init__(self, name, value, **kwargs):
+        super().__init__(name, **kwargs)
+        self.value = value
+
+    def get_value(self, instance):
+        return self.value(instance)
+
+    def cell_renderer(self):
+        def render(instance):
+            value = self.value(instance)
+            return _td(self, "" if value is None else value)
+
+        return render
+
 
 class BadgeColumn(Column):
-    cell_template_name = "tickets/admin/cells/badge.html"
+    """A choice field as a coloured badge, labelled with the choice's name."""
 
-    def __init__(self, name, display, **kwargs):
+    def __init__(self, name, choices, **kwargs):
         super().__init__(name, **kwargs)
-        self.display = display
+        self.choices = choices
 
-    def get_cell_context_data(self, instance, parent_context):
-        context = super().get_cell_context_data(instance, parent_context)
-        context["label"] = getattr(instance, self.display)()
-        return context
+    def cell_renderer(self):
+        labels = {value: str(label) for value, label in self.choices}
+        name = self.name
+
+        def render(instance):
+            value = getattr(instance, name)
+            return _td(
+                self,
+                format_html(
+                    '<span class="support-badge support-badge--{}">{}</span>',
+                    value,
+                    labels.get(value, value),
+                ),
+            )
+
+        return render
 
 
 class SLAColumn(Column):
     """The SLA state as a badge, with the next due time."""
 
-    cell_template_name = "tickets/admin/cells/sla.html"
+    def cell_renderer(self):
+        now = timezone.now()
+        labels = {state: str(label) for state, label in SLA_CHOICES}
+        due_text = gettext("due %(due)s")
 
-    def get_cell_context_data(self, instance, parent_context):
-        context = super().get_cell_context_data(instance, parent_context)
-        context["state"] = state = sla_state(instance)
-        context["label"] = dict(SLA_CHOICES).get(state)
-        context["due"] = (
-            instance.first_response_due_at
-            if instance.first_response_at is None
-            else instance.resolution_due_at
-        )
-        return context
+        def render(instance):
+            state = sla_state(instance, now=now)
+            if not state:
+                return _td(self, "")
+            badge = format_html(
+                '<span class="support-badge support-badge--sla-{}">{}</span>',
+                state,
+                labels.get(state),
+            )
+            due = (
+                instance.first_response_due_at
+                if instance.first_response_at is None
+                else instance.resolution_due_at
+            )
+            if due and state != BREACHED:
+                due = format_date(timezone.template_localtime(due), "SHORT_DATETIME_FORMAT")
+                badge = format_html("{}<br><small>{}</small>", badge, due_text % {"due": due})
+            return _td(self, badge)
+
+        return render
+
+
+class UpdatedColumn(DateColumn):
+    """How long ago, with the date in a tooltip (wagtailadmin/shared/human_readable_date.html)."""
+
+    def cell_renderer(self):
+        tooltip_format = get_format("DATETIME_FORMAT") or "N j, Y, P"
+        name = self.name
+
+        def render(instance):
+            value = getattr(instance, name)
+            if not value:
+                return _td(self, "")
+            local = timezone.template_localtime(value)
+            return _td(
+                self,
+                format_html(
+                    '<button type="button" class="w-human-readable-date"'
+                    ' data-controller="w-tooltip" data-w-tooltip-content-value="{}"'
+                    ' data-w-tooltip-placement-value="top"><time'
+                    ' class="w-human-readable-date__date" datetime="{}">{}</time></button>',
+                    format_date(local, tooltip_format),
+                    format_date(local, "c"),
+                    capfirst(timesince_simple(value)),
+                ),
+            )
+
+        return render
+
+
+def _full_name(user):
+    return user.get_full_name() if user is not None else None
 
 
 class TicketIndexView(IndexView):
@@ -73,22 +223,26 @@ class TicketIndexView(IndexView):
     @cached_property
     def columns(self):
         return [
-            BulkActionsCheckboxColumn("bulk_actions", obj_type="snippet"),
-            TitleColumn(
+            CheckboxColumn("bulk_actions", obj_type="snippet"),
+            NumberColumn(
                 "number",
                 label=_("Number"),
                 sort_key="number",
                 get_url=lambda ticket: self.get_edit_url(ticket),
                 get_title_id=lambda ticket: f"snippet_{ticket.pk}_title",
             ),
-            Column("subject", label=_("Subject")),
-            Column("customer", label=_("Customer"), accessor="customer.get_full_name"),
-            Column("category", label=_("Category")),
-            BadgeColumn("priority", "get_priority_display", label=_("Priority"), sort_key="priority"),
-            BadgeColumn("status", "get_status_display", label=_("Status"), sort_key="status"),
-            Column("assignee", label=_("Assignee"), accessor="assignee.get_full_name"),
+            TextColumn("subject", lambda ticket: ticket.subject, label=_("Subject")),
+            TextColumn(
+                "customer", lambda ticket: _full_name(ticket.customer), label=_("Customer")
+            ),
+            TextColumn("category", lambda ticket: ticket.category, label=_("Category")),
+            BadgeColumn("priority", Priority.choices, label=_("Priority"), sort_key="priority"),
+            BadgeColumn("status", Status.choices, label=_("Status"), sort_key="status"),
+            TextColumn(
+                "assignee", lambda ticket: _full_name(ticket.assignee), label=_("Assignee")
+            ),
             SLAColumn("sla", label=_("SLA")),
-            DateColumn("updated_at", label=_("Updated"), sort_key="updated_at"),
+            UpdatedColumn("updated_at", label=_("Updated"), sort_key="updated_at"),
         ]
 
     def get_base_queryset(self):
