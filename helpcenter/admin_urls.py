@@ -18,4 +18,6 @@ urlpatterns = [
     *_report("feedback/", "feedback", reports.ArticleFeedbackReportView),
     *_report("feedback/comments/", "comments", reports.FeedbackCommentsReportView),
     *_report("content-health/", "content_health", reports.ContentHealthReportView),
+    *_report("deflections/", "deflections", reports.DeflectionsReportView),
+    *_report("content-gaps/", "content_gaps", reports.ContentGapsReportView),
 ]

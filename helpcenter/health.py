@@ -26,11 +26,17 @@ def _deflection_count(**filters):
     return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
 
 
-def with_votes(articles):
-    """Articles annotated with yes and no votes, their total, and the helpful share (or None)."""
+def with_votes(articles, period=None):
+    """Articles annotated with yes and no votes (those last changed within `period`, a slice of
+    datetimes, when given), their total, and the helpful share (or None)."""
+    votes = Q()
+    if period and period.start:
+        votes &= Q(feedback__updated_at__gte=period.start)
+    if period and period.stop:
+        votes &= Q(feedback__updated_at__lte=period.stop)
     return articles.annotate(
-        helpful_yes=Count("feedback", filter=Q(feedback__helpful=True), distinct=True),
-        helpful_no=Count("feedback", filter=Q(feedback__helpful=False), distinct=True),
+        helpful_yes=Count("feedback", filter=votes & Q(feedback__helpful=True), distinct=True),
+        helpful_no=Count("feedback", filter=votes & Q(feedback__helpful=False), distinct=True),
     ).annotate(
         votes=F("helpful_yes") + F("helpful_no"),
         helpful_share=Cast("helpful_yes", FloatField()) / NullIf(F("votes"), 0),

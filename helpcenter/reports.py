@@ -1,10 +1,12 @@
-"""Editors' reports in the Wagtail admin (Reports menu): searches, article feedback, content health.
+"""Editors' reports in the Wagtail admin (Reports menu): searches, article feedback, content health,
+deflections and content gaps.
 
 Each is a Wagtail ReportView: it pages, sorts, filters and exports to CSV/XLSX like Wagtail's own.
 """
 
 import django_filters
-from django.db.models import Count, F, Max, Q, Sum
+from django.db.models import Count, F, FloatField, Max, Q, Sum
+from django.db.models.functions import Cast, NullIf
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -13,8 +15,10 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
+from tickets.models import Deflection
+
 from . import health
-from .models import ArticleFeedback, ArticlePage, DailySearchCount
+from .models import ArticleFeedback, ArticlePage, DailySearchCount, TopicPage, UnansweredSearch
 
 
 def _edit_url(page):
@@ -109,11 +113,18 @@ class FailedSearchesReportView(SearchesReportView):
 
 
 class ArticleFilterSet(WagtailFilterSet):
+    period = django_filters.DateFromToRangeFilter(
+        label=_("Votes given"), widget=DateRangePickerWidget, method="votes_in_period"
+    )
     live = django_filters.BooleanFilter(label=_("Published"))
 
     class Meta:
         model = ArticlePage
-        fields = ["live"]
+        fields = ["period", "live"]
+
+    def votes_in_period(self, queryset, name, value):
+        """Applied by the report when it counts the votes."""
+        return queryset
 
 
 class ArticleFeedbackReportView(ReportView):
@@ -154,9 +165,10 @@ class ArticleFeedbackReportView(ReportView):
         return kwargs
 
     def get_queryset(self):
-        articles = health.with_votes(self.filter_queryset(ArticlePage.objects.all())).annotate(
-            comment_count=Count("feedback", filter=~Q(feedback__comment=""), distinct=True)
-        )
+        period = self.filters.form.cleaned_data.get("period") if self.filters.is_valid() else None
+        articles = health.with_votes(
+            self.filter_queryset(ArticlePage.objects.all()), period
+        ).annotate(comment_count=Count("feedback", filter=~Q(feedback__comment=""), distinct=True))
         return articles.filter(votes__gt=0).order_by(_nulls_last(self.ordering), "title")
 
     def get_filtered_queryset(self):
@@ -305,3 +317,160 @@ class ContentHealthReportView(ReportView):
 
     def get_filtered_queryset(self):
         return self.get_queryset()
+
+
+class DeflectionFilterSet(WagtailFilterSet):
+    opened_at = django_filters.DateFromToRangeFilter(label=_("Date"), widget=DateRangePickerWidget)
+
+    class Meta:
+        model = Deflection
+        fields = ["opened_at"]
+
+
+class DeflectionsReportView(ReportView):
+    """Articles suggested on the contact form that visitors opened, and how often a ticket was
+    still sent: the rest are questions the help center answered."""
+
+    page_title = _("Deflections")
+    header_icon = "success"
+    model = ArticleFeedback
+    permission_required = "view"
+    filterset_class = DeflectionFilterSet
+    index_url_name = "helpcenter_reports:deflections"
+    index_results_url_name = "helpcenter_reports:deflections_results"
+    default_ordering = "-deflected"
+    columns = [
+        TitleColumn(
+            "title",
+            label=_("Article"),
+            get_url=lambda row: reverse("wagtailadmin_pages:edit", args=(row["page_id"],)),
+            sort_key="title",
+        ),
+        NumberColumn("opened", label=_("Opened from contact form"), sort_key="opened"),
+        NumberColumn("tickets", label=_("Tickets still sent"), sort_key="tickets"),
+        NumberColumn("deflected", label=_("Deflected"), sort_key="deflected"),
+        PercentColumn("deflection_rate", label=_("Deflection rate"), sort_key="deflection_rate"),
+    ]
+    list_export = ["title", "opened", "tickets", "deflected", "deflection_rate"]
+    export_headings = {
+        "title": _("Article"),
+        "opened": _("Opened from contact form"),
+        "tickets": _("Tickets still sent"),
+        "deflected": _("Deflected"),
+        "deflection_rate": _("Deflection rate"),
+    }
+
+    def get_filterset_kwargs(self):
+        kwargs = super().get_filterset_kwargs()
+        kwargs["queryset"] = Deflection.objects.all()
+        return kwargs
+
+    def get_queryset(self):
+        rows = (
+            self.filter_queryset(Deflection.objects.all())
+            .values("page_id", title=F("page__title"))
+            .annotate(opened=Count("pk"), tickets=Count("ticket"))
+            .annotate(deflected=F("opened") - F("tickets"))
+            .annotate(deflection_rate=Cast("deflected", FloatField()) / NullIf(F("opened"), 0))
+        )
+        return rows.order_by(_nulls_last(self.ordering), "title")
+
+    def get_filtered_queryset(self):
+        return self.get_queryset()
+
+
+class ContentGapFilterSet(WagtailFilterSet):
+    searched_at = django_filters.DateFromToRangeFilter(
+        label=_("Date"), widget=DateRangePickerWidget
+    )
+    topic = django_filters.ModelChoiceFilter(
+        label=_("Topic"), queryset=TopicPage.objects.order_by("title")
+    )
+    found_nothing = django_filters.BooleanFilter(
+        label=_("Found nothing"), method="filter_found_nothing"
+    )
+
+    class Meta:
+        model = UnansweredSearch
+        fields = ["searched_at", "topic"]
+
+    def filter_found_nothing(self, queryset, name, value):
+        return queryset.filter(results=0) if value else queryset.filter(results__gt=0)
+
+
+class ContentGapsReportView(ReportView):
+    """Searches that were followed by a ticket, per topic of their best result: what the help
+    center does not answer yet."""
+
+    page_title = _("Content gaps")
+    header_icon = "help"
+    model = DailySearchCount
+    permission_required = "view"
+    filterset_class = ContentGapFilterSet
+    results_template_name = "helpcenter/admin/content_gaps_results.html"
+    is_searchable = True
+    search_fields = ["query"]
+    index_url_name = "helpcenter_reports:content_gaps"
+    index_results_url_name = "helpcenter_reports:content_gaps_results"
+    default_ordering = "-tickets"
+    columns = [
+        Column(
+            "topic_title",
+            label=_("Topic"),
+            accessor=lambda row: row["topic_title"] or _("No results"),
+        ),
+        TitleColumn(
+            "query",
+            label=_("Search terms"),
+            get_url=lambda row: reverse("helpcenter:search") + "?" + urlencode({"q": row["query"]}),
+            link_attrs={"target": "_blank", "rel": "noopener"},
+            sort_key="query",
+        ),
+        NumberColumn("tickets", label=_("Tickets after"), sort_key="tickets"),
+        NumberColumn("found_nothing", label=_("Found nothing"), sort_key="found_nothing"),
+        Column("last_searched", label=_("Last searched"), sort_key="last_searched"),
+    ]
+    list_export = ["topic_title", "query", "tickets", "found_nothing", "last_searched"]
+    export_headings = {
+        "topic_title": _("Topic"),
+        "query": _("Search terms"),
+        "tickets": _("Tickets after"),
+        "found_nothing": _("Found nothing"),
+        "last_searched": _("Last searched"),
+    }
+
+    def get_filterset_kwargs(self):
+        kwargs = super().get_filterset_kwargs()
+        kwargs["queryset"] = UnansweredSearch.objects.all()
+        return kwargs
+
+    def gaps(self):
+        return self.search_queryset(self.filter_queryset(UnansweredSearch.objects.all())).order_by()
+
+    def get_queryset(self):
+        rows = (
+            self.gaps()
+            .values("query", topic_title=F("topic__title"))
+            .annotate(
+                tickets=Count("ticket", distinct=True),
+                found_nothing=Count("pk", filter=Q(results=0)),
+                last_searched=Max("searched_at"),
+            )
+        )
+        return rows.order_by(_nulls_last(self.ordering), "query")
+
+    def get_filtered_queryset(self):
+        return self.get_queryset()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if not self.is_export:
+            context["topics"] = (
+                self.gaps()
+                .values(title=F("topic__title"))
+                .annotate(
+                    tickets=Count("ticket", distinct=True), searches=Count("query", distinct=True)
+                )
+                .order_by("-tickets", F("title").asc(nulls_first=True))
+            )
+        return context

@@ -6,7 +6,7 @@ from wagtail.models import Page, Site
 
 from tickets import workflow
 
-from . import selectors
+from . import content_gaps, selectors
 from .forms import SearchForm
 from .models import DailySearchCount
 from .search import articles_tagged, search_help_center, suggest_articles
@@ -24,6 +24,7 @@ def search(request):
         hits = search_help_center(query, request)
         if request.GET.get("page", "1") == "1":
             DailySearchCount.record(query, len(hits))
+            content_gaps.remember_search(request, query, hits)
     elif tag:
         hits = articles_tagged(tag, request)
     paginator = Paginator(hits, RESULTS_PER_PAGE)

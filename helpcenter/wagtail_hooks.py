@@ -37,6 +37,8 @@ REPORTS = [
     ("feedback", _("Article feedback"), "thumbtack", "helpcenter.view_articlefeedback"),
     ("comments", _("Feedback comments"), "comment", "helpcenter.view_articlefeedback"),
     ("content_health", _("Content health"), "pick", "helpcenter.view_articlefeedback"),
+    ("deflections", _("Deflections"), "success", "helpcenter.view_articlefeedback"),
+    ("content_gaps", _("Content gaps"), "help", "helpcenter.view_dailysearchcount"),
 ]
 
 

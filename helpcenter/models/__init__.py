@@ -3,7 +3,7 @@ from .contact import ContactFormField, ContactPage
 from .faq import FAQCategory, FAQItem, FAQPage
 from .feedback import ArticleFeedback
 from .home import HomePage
-from .search_stats import DailySearchCount
+from .search_stats import DailySearchCount, UnansweredSearch
 from .topics import TopicPage
 
 __all__ = [
@@ -19,4 +19,5 @@ __all__ = [
     "HomePage",
     "RelatedArticle",
     "TopicPage",
+    "UnansweredSearch",
 ]

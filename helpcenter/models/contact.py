@@ -14,7 +14,7 @@ from wagtail.contrib.forms.forms import BaseForm
 from wagtail.contrib.forms.models import AbstractForm, AbstractFormField
 from wagtail.fields import RichTextField
 
-from helpcenter import contact_drafts
+from helpcenter import contact_drafts, content_gaps
 from tickets import workflow
 from tickets.forms import apply_workflow_errors, ticket_fields
 from tickets.permissions import visible_tickets
@@ -102,6 +102,7 @@ class ContactPage(AbstractForm):
                 except ValidationError as error:
                     apply_workflow_errors(form, error)
                 else:
+                    content_gaps.record_unanswered(request, ticket)
                     contact_drafts.discard_draft(request)
                     return self.render_landing_page(request, ticket)
         elif draft and request.GET.get("resume"):

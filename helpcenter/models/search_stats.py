@@ -53,3 +53,37 @@ class DailySearchCount(models.Model):
                 )
         except IntegrityError:
             rows.update(**increments)
+
+
+class UnansweredSearch(models.Model):
+    """A search that did not answer the visitor: the same session sent a ticket soon after.
+
+    Grouped by the topic of the best result (none when nothing was found), these are the content
+    gaps editors should fill (helpcenter.content_gaps records them).
+    """
+
+    query = models.CharField(_("search terms"), max_length=QUERY_MAX_LENGTH)
+    results = models.PositiveIntegerField(_("results"))
+    topic = models.ForeignKey(
+        "helpcenter.TopicPage",
+        verbose_name=_("topic of the best result"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    ticket = models.ForeignKey(
+        "tickets.Ticket", verbose_name=_("ticket"), on_delete=models.CASCADE, related_name="+"
+    )
+    searched_at = models.DateTimeField(_("searched at"))
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["ticket", "query"], name="one_gap_per_ticket_and_query")
+        ]
+        indexes = [models.Index(fields=["searched_at"])]
+        verbose_name = _("unanswered search")
+        verbose_name_plural = _("unanswered searches")
+
+    def __str__(self):
+        return self.query
