@@ -4,13 +4,14 @@ from datetime import timedelta
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from accounts.models import User
 
 from . import events, workflow
 from .choices import OrderStatus, Priority, Status
-from .models import CannedResponse, Category, Order, OrderLine, Ticket
+from .models import CannedResponse, Category, Feedback, Order, OrderLine, Ticket
 
 CATEGORIES = [
     ("Order issue", "Missing, wrong or damaged items, changes to an order.", Priority.MEDIUM),
@@ -308,6 +309,7 @@ def seed_tickets():
             check_rate=False,
         )
         _play(ticket, story)
+        _backdate(ticket)
 
     seed_more_customers()
     for customer_key, subject, category, priority, story in MORE_TICKETS:
@@ -324,3 +326,26 @@ def seed_tickets():
             check_rate=False,
         )
         _play(ticket, story)
+        _backdate(ticket)
+
+
+def _backdate(ticket):
+    """Spread finished demo tickets over the last four weeks, with their answers and ratings
+    hours apart, so the reports have a history to show. Open tickets stay recent, so the SLA job
+    does not escalate the whole demo on its first run."""
+    if ticket.status not in (Status.RESOLVED, Status.CLOSED):
+        return
+    offset = timedelta(days=2 + ticket.pk * 5 % 26, hours=ticket.pk % 7)
+    respond, resolve = timedelta(hours=1 + ticket.pk % 6), timedelta(hours=6 + ticket.pk * 7 % 40)
+    created = ticket.created_at - offset
+    Ticket.objects.filter(pk=ticket.pk).update(
+        created_at=created,
+        first_response_at=created + respond if ticket.first_response_at else None,
+        first_response_due_at=F("first_response_due_at") - offset,
+        resolution_due_at=F("resolution_due_at") - offset,
+        resolved_at=created + resolve if ticket.resolved_at else None,
+        closed_at=created + resolve + timedelta(days=1) if ticket.closed_at else None,
+    )
+    ticket.messages.update(created_at=F("created_at") - offset + respond)
+    ticket.history.update(history_date=F("history_date") - offset)
+    Feedback.objects.filter(ticket=ticket).update(created_at=created + resolve + timedelta(hours=2))
