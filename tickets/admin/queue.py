@@ -32,11 +32,13 @@ from wagtail.admin.ui.tables import (
 from wagtail.snippets.views.snippets import IndexView
 
 from tickets.choices import Priority, Status
+from tickets.models import Ticket
 from tickets.selectors import PRIORITY_ORDER
 from tickets.sla.state import BREACHED, sla_state
 from tickets.sla.state import CHOICES as SLA_CHOICES
 
 from .filters import ME, UNASSIGNED
+from .paginator import QueuePaginator
 
 SHORTCUTS = [
     (_("My tickets"), {"assignee": ME, "status": ["open", "in_progress", "waiting_on_customer"]}),
@@ -97,16 +99,22 @@ class CheckboxColumn(BulkActionsCheckboxColumn):
 
 
 class NumberColumn(TitleColumn):
-    """The ticket number, linked to the ticket (wagtailadmin/tables/title_cell.html)."""
+    """The ticket number, linked to the ticket (wagtailadmin/tables/title_cell.html).
+
+    `get_url` gives the URL of a ticket, or None where the user may not edit tickets.
+    """
 
     def cell_renderer(self):
+        url_of = self._get_url_func
+        title_id_of = self._get_title_id_func
+
         def render(instance):
+            title = format_html('<span id="{}">{}</span>', title_id_of(instance), instance.number)
+            url = url_of(instance)
+            if url:
+                title = format_html('<a href="{}">{}</a>', url, title)
             return format_html(
-                '<td class="title"><div class="title-wrapper"><a href="{}"><span id="{}">{}</span>'
-                "</a></div></td>",
-                self._get_url_func(instance),
-                self._get_title_id_func(instance),
-                instance.number,
+                '<td class="title"><div class="title-wrapper">{}</div></td>', title
             )
 
         return render
@@ -205,7 +213,7 @@ class UpdatedColumn(DateColumn):
                     ' data-w-tooltip-placement-value="top"><time'
                     ' class="w-human-readable-date__date" datetime="{}">{}</time></button>',
                     format_date(local, tooltip_format),
-                    format_date(local, "c"),
+                    local.isoformat(),  # the "c" format
                     capfirst(timesince_simple(value)),
                 ),
             )
@@ -217,8 +225,30 @@ def _full_name(user):
     return user.get_full_name() if user is not None else None
 
 
+def matching_tickets(fields, text):
+    """Tickets with `text` in any of `fields` (paths from Ticket, as in search_fields).
+
+    Wagtail's own search ORs `icontains` over the joined tables, which no index can serve: every
+    ticket is read (130 ms on 100,000). Here each field is its own query, on its own table, joined
+    by UNION ALL: on PostgreSQL each reads its trigram index (migration 0008), and a related
+    field (the order's number, the customer's name) finds its rows first, then their tickets.
+    """
+    branches = []
+    for path in fields:
+        relation, _, rest = path.partition("__")
+        if not rest:
+            branches.append(Ticket.objects.filter(**{f"{path}__icontains": text}).values("pk"))
+            continue
+        related = Ticket._meta.get_field(relation).related_model
+        inner = related._default_manager.filter(**{f"{rest}__icontains": text}).values("pk")
+        branches.append(Ticket.objects.filter(**{f"{relation}__in": inner}).values("pk"))
+    first, *others = branches
+    return first.union(*others, all=True)
+
+
 class TicketIndexView(IndexView):
     table_class = QueueTable
+    paginator_class = QueuePaginator
 
     @cached_property
     def columns(self):
@@ -228,7 +258,7 @@ class TicketIndexView(IndexView):
                 "number",
                 label=_("Number"),
                 sort_key="number",
-                get_url=lambda ticket: self.get_edit_url(ticket),
+                get_url=self.edit_url_maker(),
                 get_title_id=lambda ticket: f"snippet_{ticket.pk}_title",
             ),
             TextColumn("subject", lambda ticket: ticket.subject, label=_("Subject")),
@@ -245,6 +275,14 @@ class TicketIndexView(IndexView):
             UpdatedColumn("updated_at", label=_("Updated"), sort_key="updated_at"),
         ]
 
+    def edit_url_maker(self):
+        """A function from a ticket to its edit URL, with one reverse() per page, not per row."""
+        if not (self.edit_url_name and self.user_has_permission("change")):
+            return lambda ticket: None
+        marker = "987654321"
+        before, _, after = reverse(self.edit_url_name, args=[int(marker)]).rpartition(marker)
+        return lambda ticket: f"{before}{quote(ticket.pk)}{after}"
+
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("customer", "category", "assignee")
 
@@ -256,6 +294,15 @@ class TicketIndexView(IndexView):
             rank = PRIORITY_ORDER.desc() if ordering == "-priority" else PRIORITY_ORDER.asc()
             return queryset.order_by(rank, "created_at")
         return queryset.order_by(ordering, "pk")
+
+    def search_queryset(self, queryset):
+        if not self.is_searching:
+            return queryset
+        return queryset.filter(pk__in=matching_tickets(self.search_fields, self.search_query))
+
+    def get_paginator(self, *args, **kwargs):
+        # A search's count is not estimated (see paginator.py): it says "more than 1,000".
+        return super().get_paginator(*args, estimate=not self.is_searching, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

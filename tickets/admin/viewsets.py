@@ -25,6 +25,7 @@ class TicketViewSet(SnippetViewSet):
     menu_order = 100
     index_view_class = TicketIndexView
     index_template_name = "tickets/admin/queue.html"
+    index_results_template_name = "tickets/admin/queue_results.html"
     filterset_class = TicketFilterSet
     search_fields = ["number", "subject", "order__number", "customer__name", "customer__email"]
     search_backend_name = None
