@@ -38,6 +38,24 @@ class PercentColumn(Column):
         return "" if value is None else f"{value:.0%}"
 
 
+class AggregateReportView(ReportView):
+    """A report whose rows are figures about `source_model` rows: the filters and the search
+    apply to those (source()), and get_queryset() turns them into the rows shown."""
+
+    source_model = None
+
+    def get_filterset_kwargs(self):
+        kwargs = super().get_filterset_kwargs()
+        kwargs["queryset"] = self.source_model.objects.all()
+        return kwargs
+
+    def source(self):
+        return self.search_queryset(self.filter_queryset(self.source_model.objects.all()))
+
+    def get_filtered_queryset(self):
+        return self.get_queryset()
+
+
 class SearchFilterSet(WagtailFilterSet):
     date = django_filters.DateFromToRangeFilter(label=_("Date"), widget=DateRangePickerWidget)
 
@@ -46,12 +64,13 @@ class SearchFilterSet(WagtailFilterSet):
         fields = []
 
 
-class SearchesReportView(ReportView):
+class SearchesReportView(AggregateReportView):
     """What visitors searched for over a period; the most frequent first."""
 
     page_title = _("Help-center searches")
     header_icon = "search"
     model = DailySearchCount
+    source_model = DailySearchCount
     permission_required = "view"
     filterset_class = SearchFilterSet
     is_searchable = True
@@ -80,25 +99,19 @@ class SearchesReportView(ReportView):
         "last_searched": _("Last searched"),
     }
 
-    def get_filterset_kwargs(self):
-        kwargs = super().get_filterset_kwargs()
-        kwargs["queryset"] = DailySearchCount.objects.all()
-        return kwargs
-
     def get_queryset(self):
-        rows = self.filter_queryset(DailySearchCount.objects.all())
-        rows = self.search_queryset(rows)
-        rows = rows.values("query").annotate(
-            searches=Sum("searches"),
-            without_results=Sum("searches_without_results"),
-            last_searched=Max("date"),
+        rows = (
+            self.source()
+            .values("query")
+            .annotate(
+                searches=Sum("searches"),
+                without_results=Sum("searches_without_results"),
+                last_searched=Max("date"),
+            )
         )
         if self.only_without_results:
             rows = rows.filter(without_results__gt=0)
         return rows.order_by(self.ordering, "query")
-
-    def get_filtered_queryset(self):
-        return self.get_queryset()
 
 
 class FailedSearchesReportView(SearchesReportView):
@@ -127,12 +140,13 @@ class ArticleFilterSet(WagtailFilterSet):
         return queryset
 
 
-class ArticleFeedbackReportView(ReportView):
+class ArticleFeedbackReportView(AggregateReportView):
     """Each article's "Was this helpful?" votes, the least helpful first."""
 
     page_title = _("Article feedback")
     header_icon = "thumbtack"
     model = ArticleFeedback
+    source_model = ArticlePage
     permission_required = "view"
     filterset_class = ArticleFilterSet
     index_url_name = "helpcenter_reports:feedback"
@@ -159,20 +173,12 @@ class ArticleFeedbackReportView(ReportView):
         "comment_count": _("Comments"),
     }
 
-    def get_filterset_kwargs(self):
-        kwargs = super().get_filterset_kwargs()
-        kwargs["queryset"] = ArticlePage.objects.all()
-        return kwargs
-
     def get_queryset(self):
         period = self.filters.form.cleaned_data.get("period") if self.filters.is_valid() else None
-        articles = health.with_votes(
-            self.filter_queryset(ArticlePage.objects.all()), period
-        ).annotate(comment_count=Count("feedback", filter=~Q(feedback__comment=""), distinct=True))
+        articles = health.with_votes(self.source(), period).annotate(
+            comment_count=Count("feedback", filter=~Q(feedback__comment=""), distinct=True)
+        )
         return articles.filter(votes__gt=0).order_by(_nulls_last(self.ordering), "title")
-
-    def get_filtered_queryset(self):
-        return self.get_queryset()
 
 
 class CommentFilterSet(WagtailFilterSet):
@@ -264,12 +270,13 @@ class ReviewColumn(DateColumn):
         return context
 
 
-class ContentHealthReportView(ReportView):
+class ContentHealthReportView(AggregateReportView):
     """Every article with its review date, helpfulness and whether it stops tickets."""
 
     page_title = _("Content health")
     header_icon = "pick"
     model = ArticleFeedback
+    source_model = ArticlePage
     permission_required = "view"
     filterset_class = HealthFilterSet
     index_url_name = "helpcenter_reports:content_health"
@@ -306,17 +313,9 @@ class ContentHealthReportView(ReportView):
         "tickets_after_reading": _("Tickets still sent"),
     }
 
-    def get_filterset_kwargs(self):
-        kwargs = super().get_filterset_kwargs()
-        kwargs["queryset"] = ArticlePage.objects.all()
-        return kwargs
-
     def get_queryset(self):
-        articles = health.with_figures(self.filter_queryset(ArticlePage.objects.all()))
+        articles = health.with_figures(self.source())
         return articles.order_by(_nulls_last(self.ordering), "title")
-
-    def get_filtered_queryset(self):
-        return self.get_queryset()
 
 
 class DeflectionFilterSet(WagtailFilterSet):
@@ -327,13 +326,14 @@ class DeflectionFilterSet(WagtailFilterSet):
         fields = ["opened_at"]
 
 
-class DeflectionsReportView(ReportView):
+class DeflectionsReportView(AggregateReportView):
     """Articles suggested on the contact form that visitors opened, and how often a ticket was
     still sent: the rest are questions the help center answered."""
 
     page_title = _("Deflections")
     header_icon = "success"
     model = ArticleFeedback
+    source_model = Deflection
     permission_required = "view"
     filterset_class = DeflectionFilterSet
     index_url_name = "helpcenter_reports:deflections"
@@ -360,23 +360,15 @@ class DeflectionsReportView(ReportView):
         "deflection_rate": _("Deflection rate"),
     }
 
-    def get_filterset_kwargs(self):
-        kwargs = super().get_filterset_kwargs()
-        kwargs["queryset"] = Deflection.objects.all()
-        return kwargs
-
     def get_queryset(self):
         rows = (
-            self.filter_queryset(Deflection.objects.all())
+            self.source()
             .values("page_id", title=F("page__title"))
             .annotate(opened=Count("pk"), tickets=Count("ticket"))
             .annotate(deflected=F("opened") - F("tickets"))
             .annotate(deflection_rate=Cast("deflected", FloatField()) / NullIf(F("opened"), 0))
         )
         return rows.order_by(_nulls_last(self.ordering), "title")
-
-    def get_filtered_queryset(self):
-        return self.get_queryset()
 
 
 class ContentGapFilterSet(WagtailFilterSet):
@@ -398,13 +390,14 @@ class ContentGapFilterSet(WagtailFilterSet):
         return queryset.filter(results=0) if value else queryset.filter(results__gt=0)
 
 
-class ContentGapsReportView(ReportView):
+class ContentGapsReportView(AggregateReportView):
     """Searches that were followed by a ticket, per topic of their best result: what the help
     center does not answer yet."""
 
     page_title = _("Content gaps")
     header_icon = "help"
     model = DailySearchCount
+    source_model = UnansweredSearch
     permission_required = "view"
     filterset_class = ContentGapFilterSet
     results_template_name = "helpcenter/admin/content_gaps_results.html"
@@ -439,17 +432,10 @@ class ContentGapsReportView(ReportView):
         "last_searched": _("Last searched"),
     }
 
-    def get_filterset_kwargs(self):
-        kwargs = super().get_filterset_kwargs()
-        kwargs["queryset"] = UnansweredSearch.objects.all()
-        return kwargs
-
-    def gaps(self):
-        return self.search_queryset(self.filter_queryset(UnansweredSearch.objects.all())).order_by()
-
     def get_queryset(self):
         rows = (
-            self.gaps()
+            self.source()
+            .order_by()
             .values("query", topic_title=F("topic__title"))
             .annotate(
                 tickets=Count("ticket", distinct=True),
@@ -459,14 +445,12 @@ class ContentGapsReportView(ReportView):
         )
         return rows.order_by(_nulls_last(self.ordering), "query")
 
-    def get_filtered_queryset(self):
-        return self.get_queryset()
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if not self.is_export:
             context["topics"] = (
-                self.gaps()
+                self.source()
+                .order_by()
                 .values(title=F("topic__title"))
                 .annotate(
                     tickets=Count("ticket", distinct=True), searches=Count("query", distinct=True)

@@ -1,9 +1,9 @@
 from decimal import Decimal
 
 import factory
-from django.utils import timezone
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from accounts import roles
 from accounts.models import User
@@ -82,6 +82,10 @@ class OrderFactory(factory.django.DjangoModelFactory):
                 OrderLine.objects.create(
                     order=self, product=f"Product {n}", quantity=n + 1, unit_price=Decimal("9.50")
                 )
+
+
+# The rows of the permission matrices (tests/tickets/conftest.py's `people` has one of each).
+ROLES = ["anonymous", "customer", "applicant", "editor", "agent", "support_admin"]
 
 
 def open_ticket(customer=None, **kwargs):

@@ -1,7 +1,8 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from tests.factories import OrderFactory, open_ticket
+from accounts import applications
+from tests.factories import CustomerFactory, OrderFactory, open_ticket
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -9,8 +10,8 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 @pytest.fixture
 def ticket(customer):
     """A customer's ticket with an order, a file, a staff reply and an internal note."""
-    from tickets import workflow
     from tests.factories import AgentFactory
+    from tickets import workflow
 
     ticket = open_ticket(
         customer,
@@ -28,3 +29,18 @@ def ticket(customer):
     )
     ticket.refresh_from_db()
     return ticket
+
+
+@pytest.fixture
+def people(customer, editor, agent, support_admin):
+    """One user per role (None for anonymous): the rows of the permission matrices."""
+    applicant = CustomerFactory()
+    applications.apply(user=applicant, name="Casey", phone="+1 630 555 0110", motivation="Keen")
+    return {
+        "anonymous": None,
+        "customer": customer,
+        "applicant": applicant,
+        "editor": editor,
+        "agent": agent,
+        "support_admin": support_admin,
+    }

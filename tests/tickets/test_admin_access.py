@@ -4,25 +4,9 @@ import pytest
 from django.urls import reverse
 
 from accounts import applications
-from tests.factories import CategoryFactory, CustomerFactory, open_ticket
+from tests.factories import ROLES, CategoryFactory, open_ticket
 
 pytestmark = pytest.mark.django_db
-
-ROLES = ["anonymous", "customer", "applicant", "editor", "agent", "support_admin"]
-
-
-@pytest.fixture
-def people(customer, editor, agent, support_admin):
-    applicant = CustomerFactory()
-    applications.apply(user=applicant, name="Casey", phone="+1 630 555 0110", motivation="Keen")
-    return {
-        "anonymous": None,
-        "customer": customer,
-        "applicant": applicant,
-        "editor": editor,
-        "agent": agent,
-        "support_admin": support_admin,
-    }
 
 
 def urls(ticket, application, category):

@@ -3,13 +3,11 @@
 import pytest
 from django.urls import reverse
 
-from accounts import applications
-from tests.factories import CustomerFactory, open_ticket
+from tests.factories import ROLES, open_ticket
 from tickets.reports.views import REPORTS
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["anonymous", "customer", "applicant", "editor", "agent", "support_admin"]
 # Agents and support admins read the reports; anyone else is sent to the admin login or, for
 # editors, back to the dashboard with Wagtail's "Sorry, you do not have permission…".
 ALLOWED = {"agent", "support_admin"}
@@ -23,20 +21,6 @@ def report_urls():
             if not suffix:
                 yield f"{url}?export=csv"
                 yield f"{url}?export=xlsx"
-
-
-@pytest.fixture
-def people(customer, editor, agent, support_admin):
-    applicant = CustomerFactory()
-    applications.apply(user=applicant, name="Casey", phone="+1 630 555 0110", motivation="Keen")
-    return {
-        "anonymous": None,
-        "customer": customer,
-        "applicant": applicant,
-        "editor": editor,
-        "agent": agent,
-        "support_admin": support_admin,
-    }
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -139,12 +139,12 @@ def stats(tickets):
         total=Count("pk"),
         **{f"status_{value}": Count("pk", filter=Q(status=value)) for value in Status.values},
         **{f"priority_{value}": Count("pk", filter=Q(priority=value)) for value in Priority.values},
-        median_first_response=Percentile(measures.first_response_seconds(), 0.5),
-        median_resolution=Percentile(measures.resolution_seconds(), 0.5),
-        response_met=Count("pk", filter=measures.response_met()),
-        response_missed=Count("pk", filter=measures.response_missed()),
-        resolution_met=Count("pk", filter=measures.resolution_met()),
-        resolution_missed=Count("pk", filter=measures.resolution_missed()),
+        median_first_response=Percentile(measures.seconds_to("response"), 0.5),
+        median_resolution=Percentile(measures.seconds_to("resolution"), 0.5),
+        response_met=Count("pk", filter=measures.met("response")),
+        response_missed=Count("pk", filter=measures.missed("response")),
+        resolution_met=Count("pk", filter=measures.met("resolution")),
+        resolution_missed=Count("pk", filter=measures.missed("resolution")),
     )
     by_category = (
         tickets.order_by()

@@ -65,8 +65,8 @@ class Scope:
 def time_measures(prefix=""):
     """Counts, response and resolution times (median, 90th percentile, in seconds) and SLA
     results over tickets; `prefix` reaches them through a relation."""
-    first_response = measures.first_response_seconds(prefix)
-    resolution = measures.resolution_seconds(prefix)
+    first_response = measures.seconds_to("response", prefix)
+    resolution = measures.seconds_to("resolution", prefix)
     return {
         "tickets": Count(f"{prefix}pk"),
         "responded": Count(f"{prefix}first_response_at"),
@@ -75,10 +75,10 @@ def time_measures(prefix=""):
         "first_response_p90": Percentile(first_response, 0.9),
         "resolution_median": Percentile(resolution, 0.5),
         "resolution_p90": Percentile(resolution, 0.9),
-        "response_met": Count(f"{prefix}pk", filter=measures.response_met(prefix)),
-        "response_missed": Count(f"{prefix}pk", filter=measures.response_missed(prefix)),
-        "resolution_met": Count(f"{prefix}pk", filter=measures.resolution_met(prefix)),
-        "resolution_missed": Count(f"{prefix}pk", filter=measures.resolution_missed(prefix)),
+        "response_met": Count(f"{prefix}pk", filter=measures.met("response", prefix)),
+        "response_missed": Count(f"{prefix}pk", filter=measures.missed("response", prefix)),
+        "resolution_met": Count(f"{prefix}pk", filter=measures.met("resolution", prefix)),
+        "resolution_missed": Count(f"{prefix}pk", filter=measures.missed("resolution", prefix)),
     }
 
 
@@ -219,7 +219,7 @@ def per_agent(scope):
                 "assigned_tickets", filter=own & scope.during("assigned_tickets__resolved_at")
             ),
             first_response_median=Percentile(
-                Case(When(created, then=measures.first_response_seconds("assigned_tickets__"))),
+                Case(When(created, then=measures.seconds_to("response", "assigned_tickets__"))),
                 0.5,
             ),
             ratings=Count("assigned_tickets__feedback", filter=rated),

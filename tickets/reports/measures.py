@@ -64,46 +64,34 @@ class Percentile(Aggregate):
         )
 
 
-def first_response_seconds(prefix=""):
-    return SecondsBetween(F(f"{prefix}first_response_at"), F(f"{prefix}created_at"))
+# Per SLA target: when it was reached, when it was due, when the SLA job recorded its breach.
+TARGETS = {
+    "response": ("first_response_at", "first_response_due_at", "first_response_breached_at"),
+    "resolution": ("resolved_at", "resolution_due_at", "resolution_breached_at"),
+}
 
 
-def resolution_seconds(prefix=""):
-    return SecondsBetween(F(f"{prefix}resolved_at"), F(f"{prefix}created_at"))
+def seconds_to(target, prefix=""):
+    """How long after its creation the ticket reached `target` (NULL while it has not)."""
+    return SecondsBetween(F(f"{prefix}{TARGETS[target][0]}"), F(f"{prefix}created_at"))
 
 
-def _q(prefix, **lookups):
-    return Q(**{f"{prefix}{name}": value for name, value in lookups.items()})
-
-
-def response_met(prefix=""):
-    return _q(
-        prefix,
-        first_response_at__isnull=False,
-        first_response_at__lte=F(f"{prefix}first_response_due_at"),
-        first_response_breached_at__isnull=True,
+def met(target, prefix=""):
+    """Tickets that reached `target` by its due time, with no breach recorded."""
+    reached, due, breached = (f"{prefix}{field}" for field in TARGETS[target])
+    return Q(
+        **{
+            f"{reached}__isnull": False,
+            f"{reached}__lte": F(due),
+            f"{breached}__isnull": True,
+        }
     )
 
 
-def response_missed(prefix=""):
-    return _q(prefix, first_response_breached_at__isnull=False) | _q(
-        prefix, first_response_at__gt=F(f"{prefix}first_response_due_at")
-    )
-
-
-def resolution_met(prefix=""):
-    return _q(
-        prefix,
-        resolved_at__isnull=False,
-        resolved_at__lte=F(f"{prefix}resolution_due_at"),
-        resolution_breached_at__isnull=True,
-    )
-
-
-def resolution_missed(prefix=""):
-    return _q(prefix, resolution_breached_at__isnull=False) | _q(
-        prefix, resolved_at__gt=F(f"{prefix}resolution_due_at")
-    )
+def missed(target, prefix=""):
+    """Tickets whose `target` was breached, or reached after its due time."""
+    reached, due, breached = (f"{prefix}{field}" for field in TARGETS[target])
+    return Q(**{f"{breached}__isnull": False}) | Q(**{f"{reached}__gt": F(due)})
 
 
 def percent(part, whole):

@@ -49,8 +49,6 @@ TIME_COLUMNS = [
     FigureColumn("resolution_compliance", label=_("Resolved in time (%)")),
     FigureColumn("sla_compliance", label=_("SLA met (%)")),
 ]
-TIME_EXPORT = [column.name for column in TIME_COLUMNS]
-TIME_HEADINGS = {column.name: column.label for column in TIME_COLUMNS}
 
 
 class SupportReportView(ReportView):
@@ -81,6 +79,15 @@ class SupportReportView(ReportView):
 
     def get_filtered_queryset(self):
         return self.get_queryset()
+
+    @property
+    def list_export(self):
+        """By default, the table's columns as they are shown."""
+        return [column.name for column in self.columns]
+
+    @property
+    def export_headings(self):
+        return {column.name: column.label for column in self.columns}
 
     def get_filename(self):
         return f"{self.name}-{self.scope.start:%Y%m%d}-{self.scope.end:%Y%m%d}"
@@ -126,8 +133,6 @@ class VolumeReportView(SupportReportView):
         NumberColumn("created", label=_("Created")),
         NumberColumn("resolved", label=_("Resolved")),
     ]
-    list_export = ["day", "created", "resolved"]
-    export_headings = {"day": _("Day"), "created": _("Created"), "resolved": _("Resolved")}
 
     def get_queryset(self):
         return figures.daily_volume(self.scope)
@@ -152,8 +157,6 @@ class StatusReportView(SupportReportView):
         NumberColumn("tickets", label=_("Tickets")),
         FigureColumn("percent", label=_("Share (%)")),
     ]
-    list_export = ["label", "tickets", "percent"]
-    export_headings = {"label": _("Status"), "tickets": _("Tickets"), "percent": _("Share (%)")}
 
     def get_queryset(self):
         return figures.by_status(self.scope)
@@ -170,8 +173,6 @@ class ResponseTimesReportView(SupportReportView):
     header_icon = "time"
     figures_template_name = "tickets/reports/response_times.html"
     columns = [Column("label", label=_("Priority")), *TIME_COLUMNS]
-    list_export = ["label", *TIME_EXPORT]
-    export_headings = {"label": _("Priority"), **TIME_HEADINGS}
 
     def get_queryset(self):
         return figures.by_priority(self.scope)
@@ -284,19 +285,6 @@ class CategoriesReportView(SupportReportView):
         FigureColumn("sla_compliance", label=_("SLA met (%)")),
         FigureColumn("rating_average", label=_("Average rating")),
     ]
-    list_export = [
-        "name",
-        "tickets",
-        "still_open",
-        "resolved",
-        "resolution_median_hours",
-        "sla_compliance",
-        "rating_average",
-    ]
-    export_headings = {column.name: column.label for column in columns} | {
-        "resolution_median_hours": _("Resolution, median (h)"),
-        "rating_average": _("Average rating"),
-    }
 
     def get_queryset(self):
         rows = figures.by_category(self.scope)
