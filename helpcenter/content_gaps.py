@@ -1,8 +1,9 @@
 """Content gaps: searches that did not answer, because the same visitor sent a ticket after.
 
 The search page keeps the visitor's last few searches in their session; when a ticket is sent
-from a contact page, those made within a day before become UnansweredSearch rows, each with the
-topic of its best result (none when nothing was found), for the editors' content-gaps report.
+from a contact page, those made within a day before become UnansweredSearch rows, each filed under
+the topic of its best result or, when nothing was found, the help-center topic of the ticket's
+category (none when it has none), for the editors' content-gaps report.
 """
 
 from datetime import datetime, timedelta
@@ -46,17 +47,19 @@ def record_unanswered(request, ticket):
     ]
     if not searches:
         return []
-    topics = topics_of({search["page"] for search in searches if search["page"]})
+    category_topic = ticket.category.help_topic_id if ticket.category else None
+    pages = [search["page"] or category_topic for search in searches]
+    topics = topics_of({page for page in pages if page})
     return UnansweredSearch.objects.bulk_create(
         [
             UnansweredSearch(
                 query=search["query"],
                 results=search["results"],
-                topic=topics.get(search["page"]),
+                topic=topics.get(page),
                 ticket=ticket,
                 searched_at=datetime.fromisoformat(search["at"]),
             )
-            for search in searches
+            for search, page in zip(searches, pages, strict=True)
         ],
         ignore_conflicts=True,
     )

@@ -223,3 +223,50 @@ def seed_moderation_workflow(home):
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     WorkflowPage.objects.get_or_create(page=home, defaults={"workflow": workflow})
+
+
+# Searches that demo customers made before sending a ticket: (search terms, results found).
+UNANSWERED_SEARCHES = [
+    ("pallet deposit", 0),
+    ("sunday delivery", 2),
+    ("change delivery address", 3),
+    ("credit note", 1),
+    ("pallet deposit refund", 0),
+    ("driver phone number", 1),
+]
+
+
+def seed_report_activity():
+    """Contact-form deflections and searches followed by a ticket, on the first run only, so the
+    deflection and content-gap reports have something to show. Runs after the demo tickets."""
+    from tickets.models import Deflection, Ticket
+
+    from .content_gaps import topics_of
+    from .models import UnansweredSearch
+
+    if Deflection.objects.exists() or UnansweredSearch.objects.exists():
+        return
+    articles = list(ArticlePage.objects.live().public().order_by("path")[:6])
+    tickets = list(Ticket.objects.select_related("category").order_by("created_at")[:12])
+    if not articles or not tickets:
+        return
+    Deflection.objects.bulk_create(
+        Deflection(
+            page=articles[n % len(articles)],
+            session_key=f"demo-{n}",
+            query="delivery",
+            ticket=tickets[n % len(tickets)] if n % 4 == 0 else None,
+        )
+        for n in range(30)
+    )
+    topics = topics_of({ticket.category.help_topic_id for ticket in tickets if ticket.category})
+    UnansweredSearch.objects.bulk_create(
+        UnansweredSearch(
+            query=query,
+            results=results,
+            topic=topics.get(ticket.category.help_topic_id) if ticket.category else None,
+            ticket=ticket,
+            searched_at=ticket.created_at - timedelta(minutes=10),
+        )
+        for (query, results), ticket in zip(UNANSWERED_SEARCHES * 2, tickets, strict=False)
+    )

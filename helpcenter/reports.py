@@ -391,8 +391,8 @@ class ContentGapFilterSet(WagtailFilterSet):
 
 
 class ContentGapsReportView(AggregateReportView):
-    """Searches that were followed by a ticket, per topic of their best result: what the help
-    center does not answer yet."""
+    """Searches that were followed by a ticket, per topic (see helpcenter.content_gaps): what the
+    help center does not answer yet."""
 
     page_title = _("Content gaps")
     header_icon = "help"
@@ -410,7 +410,7 @@ class ContentGapsReportView(AggregateReportView):
         Column(
             "topic_title",
             label=_("Topic"),
-            accessor=lambda row: row["topic_title"] or _("No results"),
+            accessor=lambda row: row["topic_title"] or _("No topic"),
         ),
         TitleColumn(
             "query",

@@ -12,7 +12,7 @@ from freezegun import freeze_time
 
 from helpcenter.demo import seed_contact_page
 from helpcenter.models import ArticleFeedback, HomePage, UnansweredSearch
-from tests.factories import open_ticket
+from tests.factories import CategoryFactory, open_ticket
 from tests.utils import count_queries
 from tickets import workflow
 
@@ -51,6 +51,19 @@ def test_searches_before_a_ticket_become_content_gaps_under_their_best_results_t
     gaps = {gap.query: (gap.results, gap.topic) for gap in UnansweredSearch.objects.all()}
     assert gaps == {"driver late": (1, topic), "pallet deposit": (0, None)}
     assert {gap.ticket.subject for gap in UnansweredSearch.objects.all()} == {FORM["subject"]}
+
+
+def test_a_search_that_found_nothing_goes_under_the_topic_of_the_tickets_category(
+    client, customer, topic, contact_page
+):
+    category = CategoryFactory(name="Delivery problem", help_topic=topic)
+    client.force_login(customer)
+    client.get("/search/", {"q": "pallet deposit"})
+
+    client.post(contact_page, {**FORM, "category": category.pk})
+
+    gap = UnansweredSearch.objects.get()
+    assert (gap.query, gap.results, gap.topic) == ("pallet deposit", 0, topic)
 
 
 def test_only_searches_of_the_last_day_count_and_each_only_once(
@@ -103,7 +116,7 @@ def test_content_gaps_report_groups_per_topic_and_exports(client, editor, custom
     ]
     topics = [(t["title"], t["tickets"]) for t in page.context["topics"]]
     assert topics == [("Deliveries", 3), (None, 2), ("Billing", 1)]
-    assert "No results" in page.content.decode()
+    assert "No topic" in page.content.decode()
     only_billing = export(client, "content_gaps", topic=billing.pk)
     assert [r["Search terms"] for r in only_billing] == ["invoice copy"]
 

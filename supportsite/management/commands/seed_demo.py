@@ -1,12 +1,12 @@
 from django.core.management.base import BaseCommand
 
 from accounts.demo import DEMO_PASSWORD, seed_accounts
-from helpcenter.demo import seed_help_center
+from helpcenter.demo import seed_help_center, seed_report_activity
 from tickets.demo import seed_tickets
 
 
 class Command(BaseCommand):
-    help = "Load the demo help center and accounts. Safe to run again: it only adds what is missing."
+    help = "Load the demo data. Safe to run again: it only adds what is missing."
 
     def handle(self, *args, **options):
         created = seed_accounts()
@@ -14,6 +14,7 @@ class Command(BaseCommand):
             self.stdout.write(f"Created {user.email}")
         seed_help_center()
         seed_tickets()
+        seed_report_activity()
         self.stdout.write(
             self.style.SUCCESS(f"Demo data ready. Every demo account's password: {DEMO_PASSWORD}")
         )
