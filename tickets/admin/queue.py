@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import get_format
 from django.utils.functional import cached_property
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext
@@ -32,13 +32,13 @@ from wagtail.admin.ui.tables import (
 from wagtail.snippets.views.snippets import IndexView
 
 from tickets.choices import Priority, Status
-from tickets.models import Ticket
 from tickets.selectors import PRIORITY_ORDER
 from tickets.sla.state import BREACHED, sla_state
 from tickets.sla.state import CHOICES as SLA_CHOICES
 
 from .filters import ME, UNASSIGNED
 from .paginator import QueuePaginator
+from .search import search_condition
 
 SHORTCUTS = [
     (_("My tickets"), {"assignee": ME, "status": ["open", "in_progress", "waiting_on_customer"]}),
@@ -225,27 +225,6 @@ def _full_name(user):
     return user.get_full_name() if user is not None else None
 
 
-def matching_tickets(fields, text):
-    """Tickets with `text` in any of `fields` (paths from Ticket, as in search_fields).
-
-    Wagtail's own search ORs `icontains` over the joined tables, which no index can serve: every
-    ticket is read (130 ms on 100,000). Here each field is its own query, on its own table, joined
-    by UNION ALL: on PostgreSQL each reads its trigram index (migration 0008), and a related
-    field (the order's number, the customer's name) finds its rows first, then their tickets.
-    """
-    branches = []
-    for path in fields:
-        relation, _, rest = path.partition("__")
-        if not rest:
-            branches.append(Ticket.objects.filter(**{f"{path}__icontains": text}).values("pk"))
-            continue
-        related = Ticket._meta.get_field(relation).related_model
-        inner = related._default_manager.filter(**{f"{rest}__icontains": text}).values("pk")
-        branches.append(Ticket.objects.filter(**{f"{relation}__in": inner}).values("pk"))
-    first, *others = branches
-    return first.union(*others, all=True)
-
-
 class TicketIndexView(IndexView):
     table_class = QueueTable
     paginator_class = QueuePaginator
@@ -298,7 +277,7 @@ class TicketIndexView(IndexView):
     def search_queryset(self, queryset):
         if not self.is_searching:
             return queryset
-        return queryset.filter(pk__in=matching_tickets(self.search_fields, self.search_query))
+        return queryset.filter(search_condition(self.search_fields, self.search_query))
 
     def get_paginator(self, *args, **kwargs):
         # A search's count is not estimated (see paginator.py): it says "more than 1,000".
