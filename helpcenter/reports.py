@@ -15,6 +15,7 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
+from supportsite.reports import ExportColumnsMixin
 from tickets.models import Deflection
 
 from . import health
@@ -38,7 +39,7 @@ class PercentColumn(Column):
         return "" if value is None else f"{value:.0%}"
 
 
-class AggregateReportView(ReportView):
+class AggregateReportView(ExportColumnsMixin, ReportView):
     """A report whose rows are figures about `source_model` rows: the filters and the search
     apply to those (source()), and get_queryset() turns them into the rows shown."""
 
@@ -91,13 +92,6 @@ class SearchesReportView(AggregateReportView):
         NumberColumn("without_results", label=_("Found nothing"), sort_key="without_results"),
         Column("last_searched", label=_("Last searched"), sort_key="last_searched"),
     ]
-    list_export = ["query", "searches", "without_results", "last_searched"]
-    export_headings = {
-        "query": _("Search terms"),
-        "searches": _("Searches"),
-        "without_results": _("Found nothing"),
-        "last_searched": _("Last searched"),
-    }
 
     def get_queryset(self):
         rows = (
@@ -164,14 +158,6 @@ class ArticleFeedbackReportView(AggregateReportView):
             sort_key="comment_count",
         ),
     ]
-    list_export = ["title", "helpful_yes", "helpful_no", "helpful_share", "comment_count"]
-    export_headings = {
-        "title": _("Article"),
-        "helpful_yes": _("Yes"),
-        "helpful_no": _("No"),
-        "helpful_share": _("Helpful"),
-        "comment_count": _("Comments"),
-    }
 
     def get_queryset(self):
         period = self.filters.form.cleaned_data.get("period") if self.filters.is_valid() else None
@@ -296,22 +282,6 @@ class ContentHealthReportView(AggregateReportView):
             sort_key="tickets_after_reading",
         ),
     ]
-    list_export = [
-        "title",
-        "review_by",
-        "last_published_at",
-        "helpful_share",
-        "suggestion_opens",
-        "tickets_after_reading",
-    ]
-    export_headings = {
-        "title": _("Article"),
-        "review_by": _("Review by"),
-        "last_published_at": _("Last published"),
-        "helpful_share": _("Helpful"),
-        "suggestion_opens": _("Opened from contact form"),
-        "tickets_after_reading": _("Tickets still sent"),
-    }
 
     def get_queryset(self):
         articles = health.with_figures(self.source())
@@ -351,14 +321,6 @@ class DeflectionsReportView(AggregateReportView):
         NumberColumn("deflected", label=_("Deflected"), sort_key="deflected"),
         PercentColumn("deflection_rate", label=_("Deflection rate"), sort_key="deflection_rate"),
     ]
-    list_export = ["title", "opened", "tickets", "deflected", "deflection_rate"]
-    export_headings = {
-        "title": _("Article"),
-        "opened": _("Opened from contact form"),
-        "tickets": _("Tickets still sent"),
-        "deflected": _("Deflected"),
-        "deflection_rate": _("Deflection rate"),
-    }
 
     def get_queryset(self):
         rows = (
@@ -423,14 +385,6 @@ class ContentGapsReportView(AggregateReportView):
         NumberColumn("found_nothing", label=_("Found nothing"), sort_key="found_nothing"),
         Column("last_searched", label=_("Last searched"), sort_key="last_searched"),
     ]
-    list_export = ["topic_title", "query", "tickets", "found_nothing", "last_searched"]
-    export_headings = {
-        "topic_title": _("Topic"),
-        "query": _("Search terms"),
-        "tickets": _("Tickets after"),
-        "found_nothing": _("Found nothing"),
-        "last_searched": _("Last searched"),
-    }
 
     def get_queryset(self):
         rows = (

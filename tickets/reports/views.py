@@ -11,6 +11,7 @@ from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, TitleColum
 from wagtail.admin.views.reports import ReportView
 
 from accounts.roles import is_agent
+from supportsite.reports import ExportColumnsMixin
 
 from ..choices import Priority
 from . import charts, figures
@@ -51,7 +52,7 @@ TIME_COLUMNS = [
 ]
 
 
-class SupportReportView(ReportView):
+class SupportReportView(ExportColumnsMixin, ReportView):
     """For agents and support admins; the figures come from tickets.reports.figures."""
 
     filterset_class = ReportFilterSet
@@ -79,15 +80,6 @@ class SupportReportView(ReportView):
 
     def get_filtered_queryset(self):
         return self.get_queryset()
-
-    @property
-    def list_export(self):
-        """By default, the table's columns as they are shown."""
-        return [column.name for column in self.columns]
-
-    @property
-    def export_headings(self):
-        return {column.name: column.label for column in self.columns}
 
     def get_filename(self):
         return f"{self.name}-{self.scope.start:%Y%m%d}-{self.scope.end:%Y%m%d}"
