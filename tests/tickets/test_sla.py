@@ -1,16 +1,19 @@
 """SLA due times, the paused clock, escalation once per breach and auto-close, on a frozen clock."""
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.db import connection
 from freezegun import freeze_time
 
 from tickets import workflow
 from tickets.choices import Priority, Status
 from tickets.models import BusinessHours, Holiday, SLAPolicy, Ticket
 from tickets.sla.jobs import check_sla
-from tests.factories import AgentFactory, open_ticket
+from tests.factories import SupportAdminFactory, open_ticket
 
 pytestmark = pytest.mark.django_db
 
@@ -89,6 +92,35 @@ def test_escalates_when_the_first_response_is_missed_and_only_once(
     ticket.refresh_from_db()
     assert ticket.escalated and ticket.escalated_at and ticket.first_response_breached_at
     assert ticket.history.filter(history_change_reason="First response target missed").count() == 1
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_workers_at_once_escalate_each_breach_once(on_postgres, customer, mailoutbox):
+    admin = SupportAdminFactory()
+    with freeze_time(FRIDAY_5PM):
+        tickets = [urgent_ticket(customer) for _ in range(5)]
+    mailoutbox.clear()
+    start = threading.Barrier(2)
+
+    def worker(_):
+        try:
+            start.wait(timeout=30)
+            return check_sla(now=MONDAY_9AM + timedelta(minutes=1))
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(worker, range(2)))
+
+    assert sum(escalated for escalated, _ in results) == 5
+    alerts = [m for m in mailoutbox if "SLA breached" in m.subject]
+    assert [m.to for m in alerts] == [[admin.email]] * 5
+    assert sorted(t.number for t in tickets) == sorted(
+        t.number for t in tickets for m in alerts if t.number in m.subject
+    )
+    for ticket in tickets:
+        reasons = ticket.history.values_list("history_change_reason", flat=True)
+        assert list(reasons).count("First response target missed") == 1
 
 
 def test_waiting_on_the_customer_pauses_the_clock(customer, agent):
