@@ -70,7 +70,8 @@ INSERT INTO tickets_deflection (page_id, session_key, query, ticket_id, opened_a
     FROM generate_series(1, 20000) AS n;
 INSERT INTO helpcenter_unansweredsearch (query, results, topic_id, ticket_id, searched_at)
     SELECT 'generated query ' || (n % 500), n % 3,
-        CASE WHEN n % 7 > 0 THEN (ARRAY(SELECT page_ptr_id FROM helpcenter_topicpage ORDER BY 1))[1 + n % 30] END,
+        CASE WHEN n % 7 > 0
+            THEN (ARRAY(SELECT page_ptr_id FROM helpcenter_topicpage ORDER BY 1))[1 + n % 30] END,
         t.id, t.created_at - interval '10 minutes'
     FROM generate_series(1, 20000) AS n
     JOIN tickets_ticket t ON t.id = (SELECT min(id) FROM tickets_ticket) + n * 4;

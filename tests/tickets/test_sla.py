@@ -9,11 +9,11 @@ import pytest
 from django.db import connection
 from freezegun import freeze_time
 
+from tests.factories import SupportAdminFactory, open_ticket
 from tickets import workflow
 from tickets.choices import Priority, Status
 from tickets.models import BusinessHours, Holiday, SLAPolicy, Ticket
 from tickets.sla.jobs import check_sla
-from tests.factories import SupportAdminFactory, open_ticket
 
 pytestmark = pytest.mark.django_db
 

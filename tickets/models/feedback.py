@@ -18,6 +18,8 @@ class Feedback(models.Model):
     class Meta:
         verbose_name = _("feedback")
         verbose_name_plural = _("feedback")
+        # The satisfaction report lists the newest ratings of a period, 50 at a time.
+        indexes = [models.Index(fields=["created_at", "id"], name="tickets_feedback_given_idx")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(rating__gte=1, rating__lte=5), name="tickets_feedback_rating_1_5"

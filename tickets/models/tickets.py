@@ -130,6 +130,12 @@ class Ticket(models.Model):
             models.Index(fields=["category", "status"]),
             models.Index(fields=["-updated_at"]),
             models.Index(fields=["created_at"]),
+            # The reports count resolutions by their day.
+            models.Index(
+                fields=["resolved_at"],
+                name="tickets_resolved_idx",
+                condition=models.Q(resolved_at__isnull=False),
+            ),
             # The queue's default order: most pressing priority first, then oldest.
             models.Index(PRIORITY_RANK_EXPRESSION, "created_at", name="tickets_queue_order_idx"),
         ]

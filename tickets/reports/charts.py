@@ -4,6 +4,7 @@ import math
 from dataclasses import dataclass, field
 
 from django.utils.formats import date_format
+from django.utils.html import format_html_join
 
 WIDTH, HEIGHT = 720, 240
 LEFT, RIGHT, TOP, BOTTOM = 44, 8, 12, 28
@@ -30,6 +31,15 @@ class Chart:
     baseline: float = HEIGHT - BOTTOM
     left: int = LEFT
     right: int = WIDTH - RIGHT
+
+    def bars_html(self):
+        """The bars as SVG, written here: a year is 732 bars, too many for a template loop."""
+        return format_html_join(
+            "\n",
+            '<rect class="support-chart__bar--{}" x="{}" y="{}" width="{}" height="{}">'
+            "<title>{}</title></rect>",
+            ((b.series, b.x, b.y, b.width, b.height, b.title) for b in self.bars),
+        )
 
 
 def _nice_ceiling(value):

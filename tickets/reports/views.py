@@ -7,11 +7,12 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, Table, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
 from accounts.roles import is_agent
 from supportsite.reports import ExportColumnsMixin
+from supportsite.tables import CellRendererTable, CountColumn, PlainColumn
 
 from ..choices import Priority
 from . import charts, figures
@@ -22,11 +23,10 @@ def _ticket_url(ticket):
     return reverse("wagtailsnippets_tickets_ticket:edit", args=[ticket.pk])
 
 
-class FigureColumn(Column):
+class FigureColumn(PlainColumn):
     """A number with locale-aware formatting; a dash when there is none (no ticket to measure)."""
 
-    def get_value(self, instance):
-        value = super().get_value(instance)
+    def format(self, value):
         return "–" if value is None else intcomma(value)
 
 
@@ -39,11 +39,11 @@ def _day(row):
 
 
 TIME_COLUMNS = [
-    NumberColumn("tickets", label=_("Tickets")),
-    NumberColumn("responded", label=_("Answered")),
+    CountColumn("tickets", label=_("Tickets")),
+    CountColumn("responded", label=_("Answered")),
     _hours("first_response_median", _("First response, median (h)")),
     _hours("first_response_p90", _("First response, 90th pct (h)")),
-    NumberColumn("resolved", label=_("Resolved")),
+    CountColumn("resolved", label=_("Resolved")),
     _hours("resolution_median", _("Resolution, median (h)")),
     _hours("resolution_p90", _("Resolution, 90th pct (h)")),
     FigureColumn("response_compliance", label=_("First response in time (%)")),
@@ -56,6 +56,7 @@ class SupportReportView(ExportColumnsMixin, ReportView):
     """For agents and support admins; the figures come from tickets.reports.figures."""
 
     filterset_class = ReportFilterSet
+    table_class = CellRendererTable
     results_template_name = "tickets/reports/results.html"
     figures_template_name = None
     paginate_by = None
@@ -121,9 +122,9 @@ class VolumeReportView(SupportReportView):
     header_icon = "tasks"
     figures_template_name = "tickets/reports/volume.html"
     columns = [
-        Column("day", label=_("Day"), accessor=_day),
-        NumberColumn("created", label=_("Created")),
-        NumberColumn("resolved", label=_("Resolved")),
+        PlainColumn("day", label=_("Day"), accessor=_day),
+        CountColumn("created", label=_("Created")),
+        CountColumn("resolved", label=_("Resolved")),
     ]
 
     def get_queryset(self):
@@ -145,8 +146,8 @@ class StatusReportView(SupportReportView):
     header_icon = "list-ul"
     figures_template_name = "tickets/reports/status.html"
     columns = [
-        Column("label", label=_("Status")),
-        NumberColumn("tickets", label=_("Tickets")),
+        PlainColumn("label", label=_("Status")),
+        CountColumn("tickets", label=_("Tickets")),
         FigureColumn("percent", label=_("Share (%)")),
     ]
 
@@ -164,7 +165,7 @@ class ResponseTimesReportView(SupportReportView):
     page_title = _("Response times and SLA")
     header_icon = "time"
     figures_template_name = "tickets/reports/response_times.html"
-    columns = [Column("label", label=_("Priority")), *TIME_COLUMNS]
+    columns = [PlainColumn("label", label=_("Priority")), *TIME_COLUMNS]
 
     def get_queryset(self):
         return figures.by_priority(self.scope)
@@ -181,6 +182,7 @@ class SatisfactionReportView(SupportReportView):
     header_icon = "pick"
     figures_template_name = "tickets/reports/satisfaction.html"
     paginate_by = 50
+    table_class = Table  # links and dates, 50 rows a page: Wagtail's own cells
     columns = [
         DateColumn("created_at", label=_("Rated")),
         TitleColumn(
@@ -225,12 +227,12 @@ class AgentsReportView(SupportReportView):
     page_title = _("Agents")
     header_icon = "group"
     columns = [
-        Column("name", label=_("Agent"), accessor="get_full_name"),
-        NumberColumn("assigned", label=_("Assigned")),
-        NumberColumn("resolved", label=_("Resolved")),
+        PlainColumn("name", label=_("Agent"), accessor="get_full_name"),
+        CountColumn("assigned", label=_("Assigned")),
+        CountColumn("resolved", label=_("Resolved")),
         _hours("first_response_median", _("First response, median (h)")),
         FigureColumn("rating_average", label=_("Average rating")),
-        NumberColumn("ratings", label=_("Ratings")),
+        CountColumn("ratings", label=_("Ratings")),
     ]
     list_export = [
         "get_full_name",
@@ -269,10 +271,10 @@ class CategoriesReportView(SupportReportView):
     page_title = _("Categories")
     header_icon = "folder-open-inverse"
     columns = [
-        Column("name", label=_("Category")),
-        NumberColumn("tickets", label=_("Tickets")),
-        NumberColumn("still_open", label=_("Still open")),
-        NumberColumn("resolved", label=_("Resolved")),
+        PlainColumn("name", label=_("Category")),
+        CountColumn("tickets", label=_("Tickets")),
+        CountColumn("still_open", label=_("Still open")),
+        CountColumn("resolved", label=_("Resolved")),
         _hours("resolution_median", _("Resolution, median (h)")),
         FigureColumn("sla_compliance", label=_("SLA met (%)")),
         FigureColumn("rating_average", label=_("Average rating")),
