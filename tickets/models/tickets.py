@@ -136,6 +136,19 @@ class Ticket(models.Model):
                 name="tickets_resolved_idx",
                 condition=models.Q(resolved_at__isnull=False),
             ),
+            # The tickets at risk of missing their SLA (tickets.sla.state.sla_filter).
+            models.Index(
+                fields=["first_response_due_at"],
+                name="tickets_first_due_idx",
+                condition=models.Q(
+                    status__in=[Status.OPEN, Status.IN_PROGRESS], first_response_at__isnull=True
+                ),
+            ),
+            models.Index(
+                fields=["resolution_due_at"],
+                name="tickets_resolution_due_idx",
+                condition=models.Q(status__in=[Status.OPEN, Status.IN_PROGRESS]),
+            ),
             # The queue's default order: most pressing priority first, then oldest.
             models.Index(PRIORITY_RANK_EXPRESSION, "created_at", name="tickets_queue_order_idx"),
         ]

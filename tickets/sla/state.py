@@ -22,6 +22,19 @@ def _due_before(moment):
     )
 
 
+def _due_between(start, end):
+    """Running tickets with a target still open that falls due from `start` to before `end`:
+    ranges, which the partial indexes on the due times serve (tickets_*_due_idx)."""
+    return Q(status__in=RUNNING) & (
+        Q(
+            first_response_at__isnull=True,
+            first_response_due_at__gte=start,
+            first_response_due_at__lt=end,
+        )
+        | Q(resolution_due_at__gte=start, resolution_due_at__lt=end)
+    )
+
+
 def sla_filter(state, now=None):
     now = now or timezone.now()
     breached = (
@@ -29,7 +42,7 @@ def sla_filter(state, now=None):
         | Q(resolution_breached_at__isnull=False)
         | _due_before(now)
     ) & ~Q(status__in=[Status.RESOLVED, Status.CLOSED])
-    at_risk = _due_before(now + AT_RISK_WITHIN) & ~breached
+    at_risk = _due_between(now, now + AT_RISK_WITHIN) & ~breached
     if state == BREACHED:
         return breached
     if state == AT_RISK:
