@@ -53,6 +53,8 @@ def main():
     measure("queue, search by number", get(f"{QUEUE}?q={ticket.number}"), args.runs)
     measure("queue, search by part of a number", get(f"{QUEUE}?q=TKTB00000499"), args.runs)
     measure("queue, search by a word in every subject", get(f"{QUEUE}?q=order"), args.runs)
+    measure("queue, SLA at risk", get(f"{QUEUE}?sla=at_risk"), args.runs)
+    measure("queue, SLA breached", get(f"{QUEUE}?sla=breached"), args.runs)
     measure("ticket view", get(f"{QUEUE}edit/{ticket.pk}/"), args.runs)
     measure("dashboard", get("/admin/"), args.runs)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
