@@ -6,10 +6,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from tests.factories import CustomerFactory
 from tickets.choices import Status
 from tickets.models import Ticket
 from tickets.sla.state import AT_RISK, BREACHED, ON_TRACK, sla_filter, sla_state
-from tests.factories import CustomerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -51,6 +51,8 @@ def test_the_filter_and_the_badge_agree_on_every_ticket():
 
     for state in (ON_TRACK, AT_RISK, BREACHED):
         expected = {t.number for t in tickets if sla_state(t, now=NOW) == state}
-        found = set(Ticket.objects.filter(sla_filter(state, now=NOW)).values_list("number", flat=True))
+        found = set(
+            Ticket.objects.filter(sla_filter(state, now=NOW)).values_list("number", flat=True)
+        )
         assert found == expected, state
         assert expected  # every state occurs in the grid

@@ -24,10 +24,14 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='ticket',
-            index=models.Index(condition=models.Q(('first_response_at__isnull', True), ('status__in', ['open', 'in_progress'])), fields=['first_response_due_at'], name='tickets_first_due_idx'),
+            index=models.Index(condition=models.Q(('first_response_at__isnull', True), ('first_response_breached_at__isnull', True), ('status__in', ['open', 'in_progress', 'waiting_on_customer'])), fields=['first_response_due_at'], name='tickets_first_due_idx'),
         ),
         migrations.AddIndex(
             model_name='ticket',
-            index=models.Index(condition=models.Q(('status__in', ['open', 'in_progress'])), fields=['resolution_due_at'], name='tickets_resolution_due_idx'),
+            index=models.Index(condition=models.Q(('resolution_breached_at__isnull', True), ('status__in', ['open', 'in_progress', 'waiting_on_customer'])), fields=['resolution_due_at'], name='tickets_resolution_due_idx'),
+        ),
+        migrations.AddIndex(
+            model_name='ticket',
+            index=models.Index(models.Case(models.When(priority='urgent', then=models.Value(0)), models.When(priority='high', then=models.Value(1)), models.When(priority='medium', then=models.Value(2)), models.When(priority='low', then=models.Value(3)), output_field=models.IntegerField()), models.F('created_at'), condition=models.Q(('status__in', ['open', 'in_progress', 'waiting_on_customer'])), name='tickets_active_order_idx'),
         ),
     ]

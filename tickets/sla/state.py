@@ -12,6 +12,7 @@ ON_TRACK, AT_RISK, BREACHED = "on_track", "at_risk", "breached"
 CHOICES = [(ON_TRACK, _("On track")), (AT_RISK, _("At risk")), (BREACHED, _("Breached"))]
 AT_RISK_WITHIN = timedelta(hours=2)
 RUNNING = [Status.OPEN, Status.IN_PROGRESS]
+ACTIVE = [*RUNNING, Status.WAITING_ON_CUSTOMER]
 
 
 def _due_before(moment):
@@ -23,8 +24,7 @@ def _due_before(moment):
 
 
 def _due_between(start, end):
-    """Running tickets with a target still open that falls due from `start` to before `end`:
-    ranges, which the partial indexes on the due times serve (tickets_*_due_idx)."""
+    """Running tickets with a target still open that falls due from `start` to before `end`."""
     return Q(status__in=RUNNING) & (
         Q(
             first_response_at__isnull=True,
@@ -41,13 +41,20 @@ def sla_filter(state, now=None):
         Q(first_response_breached_at__isnull=False)
         | Q(resolution_breached_at__isnull=False)
         | _due_before(now)
-    ) & ~Q(status__in=[Status.RESOLVED, Status.CLOSED])
-    at_risk = _due_between(now, now + AT_RISK_WITHIN) & ~breached
+    ) & Q(status__in=ACTIVE)
+    # Not breached, said of running tickets as plain conditions (no breach recorded, nothing due
+    # yet) so that PostgreSQL reads the due-time ranges from the partial indexes
+    # tickets_first_due_idx and tickets_resolution_due_idx.
+    at_risk = (
+        _due_between(now, now + AT_RISK_WITHIN)
+        & Q(first_response_breached_at__isnull=True, resolution_breached_at__isnull=True)
+        & ~_due_before(now)
+    )
     if state == BREACHED:
         return breached
     if state == AT_RISK:
         return at_risk
-    return Q(status__in=[Status.OPEN, Status.IN_PROGRESS, Status.WAITING_ON_CUSTOMER]) & ~breached & ~at_risk
+    return Q(status__in=ACTIVE) & ~breached & ~at_risk
 
 
 def sla_state(ticket, now=None):
