@@ -2,6 +2,9 @@
 
     DJANGO_SETTINGS_MODULE=bench.settings DATABASE_URL=postgres://…/supportsite_bench \
         python bench/agent_queue.py --runs 50
+
+Also times one run of the SLA job with nothing left to escalate. Its warm-up run escalates what is
+overdue first (after bench/reports.py, tens of thousands of tickets: minutes, once).
 """
 
 import argparse
@@ -22,6 +25,7 @@ from django.test import Client  # noqa: E402
 from accounts.models import User  # noqa: E402
 from bench.portal import measure  # noqa: E402
 from tickets.models import Ticket  # noqa: E402
+from tickets.sla.jobs import check_sla  # noqa: E402
 
 AGENT = "agent@bench.example.com"
 QUEUE = "/admin/snippets/tickets/ticket/"
@@ -57,6 +61,7 @@ def main():
     measure("queue, SLA breached", get(f"{QUEUE}?sla=breached"), args.runs)
     measure("ticket view", get(f"{QUEUE}edit/{ticket.pk}/"), args.runs)
     measure("dashboard", get("/admin/"), args.runs)
+    measure("SLA job, nothing to escalate", check_sla, args.runs)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\nPeak memory of the process: {peak:.0f} MB")
 
