@@ -262,6 +262,40 @@ def test_agents_and_categories_exports(client, support_admin, data):
     ]
 
 
+def test_satisfaction_page_and_csv_list_the_same_ratings(client, support_admin, data):
+    client.force_login(support_admin)
+    url = reverse("support_reports:satisfaction") + PERIOD
+    page = client.get(url).content.decode()
+    rows = _csv(client, url + "&export=csv")
+
+    assert [(row["Rating"], row["Comment"], row["Agent"]) for row in rows] == [
+        ("4", "", data["bob"].email),
+        ("2", "Took too long.", data["ann"].email),
+        ("5", "", data["ann"].email),
+    ]
+    assert all(row["Ticket"].startswith("TKT") and row["Ticket"] in page for row in rows)
+    assert 'data-figure="average">3.67/5<' in page
+    assert 'data-figure="ratings">3<' in page
+    assert "Took too long." in page
+
+
+def test_status_page_and_csv_hold_the_same_backlog(client, support_admin, data):
+    client.force_login(support_admin)
+    url = reverse("support_reports:status") + PERIOD
+    page = client.get(url).content.decode()
+    rows = {row["Status"]: row for row in _csv(client, url + "&export=csv")}
+
+    assert {status: row["Tickets"] for status, row in rows.items()} == {
+        "Open": "1",
+        "In progress": "1",
+        "Waiting on customer": "0",
+        "Resolved": "2",
+        "Closed": "0",
+    }
+    assert rows["Resolved"]["Share (%)"] == "50.0"
+    assert 'data-figure="backlog">2<' in page
+
+
 def test_xlsx_export(client, support_admin, data):
     from openpyxl import load_workbook
 
