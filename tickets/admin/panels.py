@@ -7,12 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 
 from accounts.roles import is_agent
-from tickets.choices import Status
+from tickets.choices import ACTIVE_STATUSES, Status
 from tickets.models import Ticket
 from tickets.selectors import PRIORITY_ORDER
 from tickets.sla.state import AT_RISK, sla_filter
 
-ACTIVE = [Status.OPEN, Status.IN_PROGRESS, Status.WAITING_ON_CUSTOMER]
 LISTED = 5
 
 
@@ -56,7 +55,7 @@ class TodayPanel(Component):
         start = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
         today = Q(created_at__gte=start)
         resolved_today = Q(resolved_at__gte=start)
-        active = Q(status__in=ACTIVE)
+        active = Q(status__in=ACTIVE_STATUSES)
         figures = Ticket.objects.filter(today | resolved_today | active).aggregate(
             created=Count("pk", filter=today),
             resolved=Count("pk", filter=resolved_today),
@@ -74,14 +73,14 @@ def dashboard_panels(request):
         TicketListPanel(
             name="support_mine",
             title=_("My open tickets"),
-            tickets=Ticket.objects.filter(assignee=request.user, status__in=ACTIVE),
+            tickets=Ticket.objects.filter(assignee=request.user, status__in=ACTIVE_STATUSES),
             more_url=f"{queue}?assignee=me",
             order=10,
         ),
         TicketListPanel(
             name="support_unassigned",
             title=_("Unassigned"),
-            tickets=Ticket.objects.filter(assignee__isnull=True, status__in=ACTIVE),
+            tickets=Ticket.objects.filter(assignee__isnull=True, status__in=ACTIVE_STATUSES),
             more_url=f"{queue}?assignee=unassigned",
             order=20,
         ),

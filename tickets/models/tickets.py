@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
-from tickets.choices import PRIORITY_RANK_EXPRESSION, Priority, Source, Status
+from tickets.choices import ACTIVE_STATUSES, PRIORITY_RANK_EXPRESSION, Priority, Source, Status
 
 SUBJECT_MIN, SUBJECT_MAX = 5, 200
 DESCRIPTION_MIN, DESCRIPTION_MAX = 20, 2000
@@ -141,7 +141,7 @@ class Ticket(models.Model):
                 fields=["first_response_due_at"],
                 name="tickets_first_due_idx",
                 condition=models.Q(
-                    status__in=[Status.OPEN, Status.IN_PROGRESS, Status.WAITING_ON_CUSTOMER],
+                    status__in=list(ACTIVE_STATUSES),
                     first_response_at__isnull=True,
                     first_response_breached_at__isnull=True,
                 ),
@@ -150,7 +150,7 @@ class Ticket(models.Model):
                 fields=["resolution_due_at"],
                 name="tickets_resolution_due_idx",
                 condition=models.Q(
-                    status__in=[Status.OPEN, Status.IN_PROGRESS, Status.WAITING_ON_CUSTOMER],
+                    status__in=list(ACTIVE_STATUSES),
                     resolution_breached_at__isnull=True,
                 ),
             ),
@@ -162,9 +162,7 @@ class Ticket(models.Model):
                 PRIORITY_RANK_EXPRESSION,
                 "created_at",
                 name="tickets_active_order_idx",
-                condition=models.Q(
-                    status__in=[Status.OPEN, Status.IN_PROGRESS, Status.WAITING_ON_CUSTOMER]
-                ),
+                condition=models.Q(status__in=list(ACTIVE_STATUSES)),
             ),
         ]
         permissions = [

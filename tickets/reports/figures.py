@@ -17,12 +17,10 @@ from django.utils.translation import gettext
 from accounts.models import User
 from accounts.roles import STAFF_GROUPS
 
-from ..choices import PRIORITY_RANK, Priority, Status
+from ..choices import ACTIVE_STATUSES, PRIORITY_RANK, Priority, Status
 from ..models import Category, Feedback, Ticket
 from . import measures
 from .measures import Percentile, percent
-
-UNRESOLVED = (Status.OPEN, Status.IN_PROGRESS, Status.WAITING_ON_CUSTOMER)
 
 
 @dataclass
@@ -125,7 +123,7 @@ def summary(scope):
     figures = with_rates(
         scope.created().aggregate(
             **time_measures(),
-            still_open=Count("pk", filter=Q(status__in=UNRESOLVED)),
+            still_open=Count("pk", filter=Q(status__in=ACTIVE_STATUSES)),
         )
     )
     figures["resolved_in_period"] = scope.tickets().filter(scope.during("resolved_at")).count()
@@ -143,7 +141,7 @@ def by_status(scope):
             "label": status.label,
             "tickets": counts.get(status.value, 0),
             "percent": percent(counts.get(status.value, 0), total),
-            "backlog": status in UNRESOLVED,
+            "backlog": status in ACTIVE_STATUSES,
         }
         for status in Status
     ]
@@ -169,7 +167,7 @@ def by_category(scope):
         .values("category_id", "category__name")
         .annotate(
             **time_measures(),
-            still_open=Count("pk", filter=Q(status__in=UNRESOLVED)),
+            still_open=Count("pk", filter=Q(status__in=ACTIVE_STATUSES)),
             rating=Avg("feedback__rating"),
         )
         .order_by("-tickets", F("category__name").asc(nulls_last=True))

@@ -6,13 +6,12 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tickets.choices import Status
+from tickets.choices import ACTIVE_STATUSES, Status
 
 ON_TRACK, AT_RISK, BREACHED = "on_track", "at_risk", "breached"
 CHOICES = [(ON_TRACK, _("On track")), (AT_RISK, _("At risk")), (BREACHED, _("Breached"))]
 AT_RISK_WITHIN = timedelta(hours=2)
 RUNNING = [Status.OPEN, Status.IN_PROGRESS]
-ACTIVE = [*RUNNING, Status.WAITING_ON_CUSTOMER]
 
 
 def _due_before(moment):
@@ -41,7 +40,7 @@ def sla_filter(state, now=None):
         Q(first_response_breached_at__isnull=False)
         | Q(resolution_breached_at__isnull=False)
         | _due_before(now)
-    ) & Q(status__in=ACTIVE)
+    ) & Q(status__in=ACTIVE_STATUSES)
     # Not breached, said of running tickets as plain conditions (no breach recorded, nothing due
     # yet) so that PostgreSQL reads the due-time ranges from the partial indexes
     # tickets_first_due_idx and tickets_resolution_due_idx.
@@ -54,7 +53,7 @@ def sla_filter(state, now=None):
         return breached
     if state == AT_RISK:
         return at_risk
-    return Q(status__in=ACTIVE) & ~breached & ~at_risk
+    return Q(status__in=ACTIVE_STATUSES) & ~breached & ~at_risk
 
 
 def sla_state(ticket, now=None):

@@ -8,8 +8,6 @@ from django.utils import timezone
 
 from tickets.choices import Status
 
-ACTIVE = (Status.OPEN, Status.IN_PROGRESS, Status.WAITING_ON_CUSTOMER)
-
 
 def business_calendar():
     from tickets.models.sla import BusinessHours
