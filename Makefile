@@ -1,4 +1,5 @@
-# The two commands: `make run` (the site with demo data) and `make test` (the whole suite).
+# The commands: `make run` (the site with demo data), `make test` (the whole suite) and
+# `make lint` (ruff's lint and format checks, and no model change without its migration).
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -8,7 +9,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 python $(wildcard $(HOM
 	&& { command -v $$p; break; }; done)
 PYTEST_ARGS ?=
 
-.PHONY: install run test migrate seed lock clean
+.PHONY: install run test lint migrate seed lock clean
 
 install: $(STAMP)
 
@@ -38,6 +39,11 @@ run: seed
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
 
 # Re-pin the whole dependency tree after changing pyproject.toml.
 lock: install

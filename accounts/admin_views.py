@@ -44,14 +44,21 @@ def decide_view(request, pk):
                 form.add_error(None, error)
         else:
             if approve:
-                messages.success(request, _("%(name)s is now a support agent.") % {"name": application.name})
+                messages.success(
+                    request, _("%(name)s is now a support agent.") % {"name": application.name}
+                )
             else:
                 messages.success(request, _("Application rejected."))
             return redirect("agent_applications:index")
     return TemplateResponse(
         request,
         "accounts/admin/application_decide.html",
-        {"application": application, "form": form, "page_title": application.name, "header_icon": "user"},
+        {
+            "application": application,
+            "form": form,
+            "page_title": application.name,
+            "header_icon": "user",
+        },
     )
 
 
@@ -73,7 +80,9 @@ class AgentApplicationViewSet(ModelViewSet):
             TitleColumn(
                 "name",
                 label=gettext_lazy("Applicant"),
-                get_url=lambda application: reverse("agent_applications:decide", args=[application.pk]),
+                get_url=lambda application: reverse(
+                    "agent_applications:decide", args=[application.pk]
+                ),
             ),
             Column("user", label=gettext_lazy("Account"), accessor="user.email"),
             Column("status", label=gettext_lazy("Status"), accessor="get_status_display"),

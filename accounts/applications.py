@@ -18,7 +18,9 @@ from .models import AgentApplication
 
 
 def pending_application(user):
-    return AgentApplication.objects.filter(user=user, status=AgentApplication.Status.PENDING).first()
+    return AgentApplication.objects.filter(
+        user=user, status=AgentApplication.Status.PENDING
+    ).first()
 
 
 @transaction.atomic

@@ -52,8 +52,14 @@ def main():
     print("| --- | --- | --- | --- |")
     measure("queue, default order", get(QUEUE), args.runs)
     measure("queue, page 20", get(f"{QUEUE}?p=20"), args.runs)
-    measure("queue, my open tickets", get(f"{QUEUE}?assignee=me&status=open&status=in_progress"), args.runs)
-    measure("queue, unassigned urgent", get(f"{QUEUE}?assignee=unassigned&priority=urgent"), args.runs)
+    measure(
+        "queue, my open tickets",
+        get(f"{QUEUE}?assignee=me&status=open&status=in_progress"),
+        args.runs,
+    )
+    measure(
+        "queue, unassigned urgent", get(f"{QUEUE}?assignee=unassigned&priority=urgent"), args.runs
+    )
     measure("queue, search by number", get(f"{QUEUE}?q={ticket.number}"), args.runs)
     measure("queue, search by part of a number", get(f"{QUEUE}?q=TKTB00000499"), args.runs)
     measure("queue, search by a word in every subject", get(f"{QUEUE}?q=order"), args.runs)

@@ -81,7 +81,9 @@ def main():
     print("| what | median ms | p95 ms | queries |")
     print("| --- | --- | --- | --- |")
     measure("GET /tickets/", get("/tickets/"), args.runs)
-    measure("GET /tickets/?q=order&sort=priority", get("/tickets/?q=order&sort=priority"), args.runs)
+    measure(
+        "GET /tickets/?q=order&sort=priority", get("/tickets/?q=order&sort=priority"), args.runs
+    )
     measure("GET /tickets/?page=10", get("/tickets/?page=10"), args.runs)
     measure(f"GET /tickets/{ticket.number}/", get(ticket.get_absolute_url()), args.runs)
     measure("open_ticket()", create, args.runs)

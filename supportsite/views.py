@@ -12,4 +12,3 @@ def rate_limited(request, exception=None):
     )
     response["Retry-After"] = "60"
     return response
-

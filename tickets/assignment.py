@@ -11,8 +11,10 @@ from accounts.roles import AGENTS
 def next_agent(category):
     if not settings.TICKETS_AUTO_ASSIGN:
         return None
-    same_category = Q(assigned_tickets__category=category) if category else Q(
-        assigned_tickets__category__isnull=True
+    same_category = (
+        Q(assigned_tickets__category=category)
+        if category
+        else Q(assigned_tickets__category__isnull=True)
     )
     return (
         User.objects.filter(groups__name=AGENTS, is_active=True, is_available=True)

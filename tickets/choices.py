@@ -13,6 +13,7 @@ class Status(models.TextChoices):
 # Not yet resolved or closed: the backlog, the SLA's concern, what agents still have to do.
 ACTIVE_STATUSES = (Status.OPEN, Status.IN_PROGRESS, Status.WAITING_ON_CUSTOMER)
 
+
 class Priority(models.TextChoices):
     LOW = "low", _("Low")
     MEDIUM = "medium", _("Medium")

@@ -90,9 +90,7 @@ def _failed(email, error):
         email.status = Status.FAILED
         email.next_attempt_at = None
         logger.error("Gave up on email %s after %s attempts: %s", email.pk, email.attempts, error)
-    email.save(
-        update_fields=["status", "attempts", "last_error", "next_attempt_at", "updated_at"]
-    )
+    email.save(update_fields=["status", "attempts", "last_error", "next_attempt_at", "updated_at"])
     if email.status == Status.QUEUED:
         enqueue(email)
 

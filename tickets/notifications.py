@@ -29,7 +29,6 @@ from . import delivery, emails, events
 from .choices import Priority, Status
 from .models import EmailDelivery, Notification
 
-
 CUSTOMER, STAFF = "customer", "staff"
 
 DEFAULT_RECIPIENTS = {

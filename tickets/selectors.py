@@ -1,4 +1,4 @@
-"""Read-side queries for the portal: scoped by tickets.permissions, fetched in fixed query counts."""
+"""Read-side queries for the portal: scoped by tickets.permissions, in fixed query counts."""
 
 from django.db.models import BooleanField, ExpressionWrapper, F, OuterRef, Prefetch, Q, Subquery
 
@@ -110,11 +110,8 @@ def customer_status_history(ticket):
 
 
 def my_orders(user):
-    return (
-        Order.objects.filter(customer=user)
-        .prefetch_related(
-            "lines", Prefetch("tickets", queryset=Ticket.objects.order_by("-created_at"))
-        )
+    return Order.objects.filter(customer=user).prefetch_related(
+        "lines", Prefetch("tickets", queryset=Ticket.objects.order_by("-created_at"))
     )
 
 

@@ -252,7 +252,8 @@ def change_status(ticket, *, by, status, reason="", resolution_notes=None):
     _save(
         ticket,
         by=by,
-        reason=reason.strip() or _("Status changed to %(status)s") % {"status": ticket.get_status_display()},
+        reason=reason.strip()
+        or _("Status changed to %(status)s") % {"status": ticket.get_status_display()},
     )
     events.status_changed(ticket, by=by)
     return ticket

@@ -7,37 +7,104 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0002_roles'),
+        ("accounts", "0002_roles"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='user',
-            name='is_available',
-            field=models.BooleanField(default=True, help_text='Agents who are away are skipped when new tickets are handed out.', verbose_name='takes new tickets'),
+            model_name="user",
+            name="is_available",
+            field=models.BooleanField(
+                default=True,
+                help_text="Agents who are away are skipped when new tickets are handed out.",
+                verbose_name="takes new tickets",
+            ),
         ),
         migrations.CreateModel(
-            name='AgentApplication',
+            name="AgentApplication",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=150, verbose_name='name')),
-                ('phone', models.CharField(max_length=30, validators=[django.core.validators.RegexValidator('^\\+?[0-9 ().\\-]{7,20}$', 'Enter a phone number of 7 to 20 digits, optionally starting with +.')], verbose_name='phone')),
-                ('motivation', models.TextField(max_length=2000, verbose_name='why you want to join')),
-                ('status', models.CharField(choices=[('pending', 'Pending'), ('approved', 'Approved'), ('rejected', 'Rejected')], default='pending', max_length=10, verbose_name='status')),
-                ('decision_reason', models.TextField(blank=True, max_length=2000, verbose_name='reason')),
-                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='decided at')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='applied at')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='decided by')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='agent_applications', to=settings.AUTH_USER_MODEL, verbose_name='user')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=150, verbose_name="name")),
+                (
+                    "phone",
+                    models.CharField(
+                        max_length=30,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^\\+?[0-9 ().\\-]{7,20}$",
+                                "Enter a phone number of 7 to 20 digits, optionally starting with +.",
+                            )
+                        ],
+                        verbose_name="phone",
+                    ),
+                ),
+                (
+                    "motivation",
+                    models.TextField(max_length=2000, verbose_name="why you want to join"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Pending"),
+                            ("approved", "Approved"),
+                            ("rejected", "Rejected"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "decision_reason",
+                    models.TextField(blank=True, max_length=2000, verbose_name="reason"),
+                ),
+                (
+                    "decided_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="decided at"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="applied at")),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="decided by",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="agent_applications",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="user",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'agent application',
-                'verbose_name_plural': 'agent applications',
-                'ordering': ['-created_at'],
-                'permissions': [('decide_agentapplication', 'Can approve or reject agent applications')],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('status', 'pending')), fields=('user',), name='accounts_one_pending_application_per_user')],
+                "verbose_name": "agent application",
+                "verbose_name_plural": "agent applications",
+                "ordering": ["-created_at"],
+                "permissions": [
+                    ("decide_agentapplication", "Can approve or reject agent applications")
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("status", "pending")),
+                        fields=("user",),
+                        name="accounts_one_pending_application_per_user",
+                    )
+                ],
             },
         ),
     ]

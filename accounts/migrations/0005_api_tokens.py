@@ -6,27 +6,56 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0004_application_permissions'),
+        ("accounts", "0004_application_permissions"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PersonalAPIToken',
+            name="PersonalAPIToken",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(help_text='What uses it, e.g. “Inventory script”.', max_length=100, verbose_name='name')),
-                ('prefix', models.CharField(help_text='The visible start of the secret.', max_length=16, verbose_name='starts with')),
-                ('key_hash', models.CharField(editable=False, max_length=64, unique=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('last_used_at', models.DateTimeField(blank=True, null=True, verbose_name='last used')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='personal_api_tokens', to=settings.AUTH_USER_MODEL, verbose_name='user')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="What uses it, e.g. “Inventory script”.",
+                        max_length=100,
+                        verbose_name="name",
+                    ),
+                ),
+                (
+                    "prefix",
+                    models.CharField(
+                        help_text="The visible start of the secret.",
+                        max_length=16,
+                        verbose_name="starts with",
+                    ),
+                ),
+                ("key_hash", models.CharField(editable=False, max_length=64, unique=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                (
+                    "last_used_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="last used"),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="personal_api_tokens",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="user",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'personal API token',
-                'verbose_name_plural': 'personal API tokens',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "personal API token",
+                "verbose_name_plural": "personal API tokens",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
     ]

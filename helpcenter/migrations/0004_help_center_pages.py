@@ -10,147 +10,534 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('helpcenter', '0003_contactpage_contactformfield'),
-        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
-        ('tickets', '0002_role_permissions'),
-        ('wagtailcore', '0098_apitoken'),
+        ("helpcenter", "0003_contactpage_contactformfield"),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
+        ("tickets", "0002_role_permissions"),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='FAQCategory',
+            name="FAQCategory",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=80, unique=True, verbose_name='name')),
-                ('sort_order', models.PositiveSmallIntegerField(default=0, help_text='Lower numbers come first on FAQ pages.', verbose_name='position')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=80, unique=True, verbose_name="name")),
+                (
+                    "sort_order",
+                    models.PositiveSmallIntegerField(
+                        default=0,
+                        help_text="Lower numbers come first on FAQ pages.",
+                        verbose_name="position",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'FAQ category',
-                'verbose_name_plural': 'FAQ categories',
-                'ordering': ['sort_order', 'name'],
+                "verbose_name": "FAQ category",
+                "verbose_name_plural": "FAQ categories",
+                "ordering": ["sort_order", "name"],
             },
         ),
         migrations.CreateModel(
-            name='FAQPage',
+            name="FAQPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="introduction")),
             ],
             options={
-                'verbose_name': 'FAQ page',
+                "verbose_name": "FAQ page",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='TopicPage',
+            name="TopicPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('description', models.CharField(blank=True, help_text="One sentence shown under the topic's name on the help center home page.", max_length=240, verbose_name='description')),
-                ('icon', models.CharField(choices=[('basket', 'Basket (ordering)'), ('truck', 'Truck (delivery)'), ('box', 'Box (items and quality)'), ('card', 'Card (payments)'), ('receipt', 'Receipt (invoices)'), ('person', 'Person (account)'), ('book', 'Book (general)')], default='book', max_length=20, verbose_name='icon')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "description",
+                    models.CharField(
+                        blank=True,
+                        help_text="One sentence shown under the topic's name on the help center home page.",
+                        max_length=240,
+                        verbose_name="description",
+                    ),
+                ),
+                (
+                    "icon",
+                    models.CharField(
+                        choices=[
+                            ("basket", "Basket (ordering)"),
+                            ("truck", "Truck (delivery)"),
+                            ("box", "Box (items and quality)"),
+                            ("card", "Card (payments)"),
+                            ("receipt", "Receipt (invoices)"),
+                            ("person", "Person (account)"),
+                            ("book", "Book (general)"),
+                        ],
+                        default="book",
+                        max_length=20,
+                        verbose_name="icon",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'topic',
+                "verbose_name": "topic",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='ArticlePage',
+            name="ArticlePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('summary', models.CharField(help_text='One or two sentences: shown in listings and search results, and to search engines unless a search description is set.', max_length=300, verbose_name='summary')),
-                ('body', wagtail.fields.StreamField([('text', 0), ('callout', 4), ('image', 7), ('video', 10), ('steps', 15), ('code', 18), ('questions', 23)], block_lookup={0: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'bold', 'italic', 'link', 'document-link', 'ol', 'ul', 'code'], 'icon': 'pilcrow', 'label': 'Text'}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('info', 'Note'), ('success', 'Tip'), ('warning', 'Warning'), ('error', 'Important')], 'label': 'kind'}), 2: ('wagtail.blocks.CharBlock', (), {'label': 'title', 'max_length': 120, 'required': False}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul', 'code'], 'label': 'text'}), 4: ('wagtail.blocks.StructBlock', [[('kind', 1), ('title', 2), ('text', 3)]], {}), 5: ('wagtail.images.blocks.ImageBlock', [], {'label': 'image'}), 6: ('wagtail.blocks.CharBlock', (), {'label': 'caption', 'max_length': 250, 'required': False}), 7: ('wagtail.blocks.StructBlock', [[('image', 5), ('caption', 6)]], {}), 8: ('wagtail.embeds.blocks.EmbedBlock', (), {'help_text': 'A YouTube or Vimeo link.', 'label': 'video URL'}), 9: ('wagtail.blocks.CharBlock', (), {'help_text': 'Describes the video for screen readers, and names the link shown if the video cannot be embedded.', 'label': 'title', 'max_length': 120}), 10: ('wagtail.blocks.StructBlock', [[('video', 8), ('title', 9), ('caption', 6)]], {}), 11: ('wagtail.blocks.CharBlock', (), {'label': 'step', 'max_length': 160}), 12: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul', 'code'], 'label': 'details', 'required': False}), 13: ('wagtail.blocks.StructBlock', [[('title', 11), ('text', 12)]], {}), 14: ('wagtail.blocks.ListBlock', (13,), {'label': 'steps', 'min_num': 1}), 15: ('wagtail.blocks.StructBlock', [[('steps', 14)]], {}), 16: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('text', 'Plain text'), ('bash', 'Shell'), ('csv', 'CSV'), ('json', 'JSON'), ('python', 'Python'), ('http', 'HTTP')], 'label': 'language', 'required': False}), 17: ('wagtail.blocks.TextBlock', (), {'label': 'code'}), 18: ('wagtail.blocks.StructBlock', [[('language', 16), ('code', 17)]], {}), 19: ('wagtail.blocks.CharBlock', (), {'label': 'question', 'max_length': 255}), 20: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul', 'code'], 'label': 'answer'}), 21: ('wagtail.blocks.StructBlock', [[('question', 19), ('answer', 20)]], {}), 22: ('wagtail.blocks.ListBlock', (21,), {'label': 'questions', 'min_num': 1}), 23: ('wagtail.blocks.StructBlock', [[('questions', 22)]], {})}, verbose_name='body')),
-                ('review_by', models.DateField(blank=True, help_text='When someone should check this article is still right. Articles past this date appear in the content health report.', null=True, verbose_name='review by')),
-                ('ticket_category', models.ForeignKey(blank=True, help_text='Chosen for the customer on the contact form when this article did not answer their question.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='tickets.category', verbose_name='ticket category')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "summary",
+                    models.CharField(
+                        help_text="One or two sentences: shown in listings and search results, and to search engines unless a search description is set.",
+                        max_length=300,
+                        verbose_name="summary",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("text", 0),
+                            ("callout", 4),
+                            ("image", 7),
+                            ("video", 10),
+                            ("steps", 15),
+                            ("code", 18),
+                            ("questions", 23),
+                        ],
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "h2",
+                                        "h3",
+                                        "bold",
+                                        "italic",
+                                        "link",
+                                        "document-link",
+                                        "ol",
+                                        "ul",
+                                        "code",
+                                    ],
+                                    "icon": "pilcrow",
+                                    "label": "Text",
+                                },
+                            ),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("info", "Note"),
+                                        ("success", "Tip"),
+                                        ("warning", "Warning"),
+                                        ("error", "Important"),
+                                    ],
+                                    "label": "kind",
+                                },
+                            ),
+                            2: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "title", "max_length": 120, "required": False},
+                            ),
+                            3: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "bold",
+                                        "italic",
+                                        "link",
+                                        "document-link",
+                                        "ol",
+                                        "ul",
+                                        "code",
+                                    ],
+                                    "label": "text",
+                                },
+                            ),
+                            4: (
+                                "wagtail.blocks.StructBlock",
+                                [[("kind", 1), ("title", 2), ("text", 3)]],
+                                {},
+                            ),
+                            5: ("wagtail.images.blocks.ImageBlock", [], {"label": "image"}),
+                            6: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "caption", "max_length": 250, "required": False},
+                            ),
+                            7: ("wagtail.blocks.StructBlock", [[("image", 5), ("caption", 6)]], {}),
+                            8: (
+                                "wagtail.embeds.blocks.EmbedBlock",
+                                (),
+                                {"help_text": "A YouTube or Vimeo link.", "label": "video URL"},
+                            ),
+                            9: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Describes the video for screen readers, and names the link shown if the video cannot be embedded.",
+                                    "label": "title",
+                                    "max_length": 120,
+                                },
+                            ),
+                            10: (
+                                "wagtail.blocks.StructBlock",
+                                [[("video", 8), ("title", 9), ("caption", 6)]],
+                                {},
+                            ),
+                            11: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "step", "max_length": 160},
+                            ),
+                            12: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "bold",
+                                        "italic",
+                                        "link",
+                                        "document-link",
+                                        "ol",
+                                        "ul",
+                                        "code",
+                                    ],
+                                    "label": "details",
+                                    "required": False,
+                                },
+                            ),
+                            13: ("wagtail.blocks.StructBlock", [[("title", 11), ("text", 12)]], {}),
+                            14: (
+                                "wagtail.blocks.ListBlock",
+                                (13,),
+                                {"label": "steps", "min_num": 1},
+                            ),
+                            15: ("wagtail.blocks.StructBlock", [[("steps", 14)]], {}),
+                            16: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("text", "Plain text"),
+                                        ("bash", "Shell"),
+                                        ("csv", "CSV"),
+                                        ("json", "JSON"),
+                                        ("python", "Python"),
+                                        ("http", "HTTP"),
+                                    ],
+                                    "label": "language",
+                                    "required": False,
+                                },
+                            ),
+                            17: ("wagtail.blocks.TextBlock", (), {"label": "code"}),
+                            18: (
+                                "wagtail.blocks.StructBlock",
+                                [[("language", 16), ("code", 17)]],
+                                {},
+                            ),
+                            19: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "question", "max_length": 255},
+                            ),
+                            20: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "bold",
+                                        "italic",
+                                        "link",
+                                        "document-link",
+                                        "ol",
+                                        "ul",
+                                        "code",
+                                    ],
+                                    "label": "answer",
+                                },
+                            ),
+                            21: (
+                                "wagtail.blocks.StructBlock",
+                                [[("question", 19), ("answer", 20)]],
+                                {},
+                            ),
+                            22: (
+                                "wagtail.blocks.ListBlock",
+                                (21,),
+                                {"label": "questions", "min_num": 1},
+                            ),
+                            23: ("wagtail.blocks.StructBlock", [[("questions", 22)]], {}),
+                        },
+                        verbose_name="body",
+                    ),
+                ),
+                (
+                    "review_by",
+                    models.DateField(
+                        blank=True,
+                        help_text="When someone should check this article is still right. Articles past this date appear in the content health report.",
+                        null=True,
+                        verbose_name="review by",
+                    ),
+                ),
+                (
+                    "ticket_category",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Chosen for the customer on the contact form when this article did not answer their question.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="tickets.category",
+                        verbose_name="ticket category",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'article',
+                "verbose_name": "article",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='ArticleTag',
+            name="ArticleTag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('content_object', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='tagged_items', to='helpcenter.articlepage')),
-                ('tag', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(app_label)s_%(class)s_items', to='taggit.tag')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "content_object",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tagged_items",
+                        to="helpcenter.articlepage",
+                    ),
+                ),
+                (
+                    "tag",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="%(app_label)s_%(class)s_items",
+                        to="taggit.tag",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.AddField(
-            model_name='articlepage',
-            name='tags',
-            field=modelcluster.contrib.taggit.ClusterTaggableManager(blank=True, help_text='A comma-separated list of tags.', through='helpcenter.ArticleTag', to='taggit.Tag', verbose_name='tags'),
+            model_name="articlepage",
+            name="tags",
+            field=modelcluster.contrib.taggit.ClusterTaggableManager(
+                blank=True,
+                help_text="A comma-separated list of tags.",
+                through="helpcenter.ArticleTag",
+                to="taggit.Tag",
+                verbose_name="tags",
+            ),
         ),
         migrations.CreateModel(
-            name='DailySearchCount',
+            name="DailySearchCount",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(verbose_name='date')),
-                ('query', models.CharField(max_length=200, verbose_name='search terms')),
-                ('searches', models.PositiveIntegerField(default=0, verbose_name='searches')),
-                ('searches_without_results', models.PositiveIntegerField(default=0, verbose_name='searches without results')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="date")),
+                ("query", models.CharField(max_length=200, verbose_name="search terms")),
+                ("searches", models.PositiveIntegerField(default=0, verbose_name="searches")),
+                (
+                    "searches_without_results",
+                    models.PositiveIntegerField(default=0, verbose_name="searches without results"),
+                ),
             ],
             options={
-                'verbose_name': 'daily search count',
-                'verbose_name_plural': 'daily search counts',
-                'indexes': [models.Index(fields=['query'], name='helpcenter__query_358459_idx')],
-                'constraints': [models.UniqueConstraint(fields=('date', 'query'), name='one_count_per_query_and_day')],
+                "verbose_name": "daily search count",
+                "verbose_name_plural": "daily search counts",
+                "indexes": [models.Index(fields=["query"], name="helpcenter__query_358459_idx")],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("date", "query"), name="one_count_per_query_and_day"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='FAQItem',
+            name="FAQItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('question', models.CharField(max_length=255, verbose_name='question')),
-                ('answer', wagtail.fields.RichTextField(verbose_name='answer')),
-                ('active', models.BooleanField(default=True, help_text='Inactive questions are kept but not shown.', verbose_name='active')),
-                ('category', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='helpcenter.faqcategory', verbose_name='category')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='faq_items', to='helpcenter.faqpage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                ("question", models.CharField(max_length=255, verbose_name="question")),
+                ("answer", wagtail.fields.RichTextField(verbose_name="answer")),
+                (
+                    "active",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Inactive questions are kept but not shown.",
+                        verbose_name="active",
+                    ),
+                ),
+                (
+                    "category",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="helpcenter.faqcategory",
+                        verbose_name="category",
+                    ),
+                ),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="faq_items",
+                        to="helpcenter.faqpage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'FAQ item',
-                'verbose_name_plural': 'FAQ items',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "FAQ item",
+                "verbose_name_plural": "FAQ items",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
         migrations.CreateModel(
-            name='RelatedArticle',
+            name="RelatedArticle",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='helpcenter.articlepage', verbose_name='article')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='related_links', to='helpcenter.articlepage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="helpcenter.articlepage",
+                        verbose_name="article",
+                    ),
+                ),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="related_links",
+                        to="helpcenter.articlepage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'related article',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "related article",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='ArticleFeedback',
+            name="ArticleFeedback",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('visitor', models.CharField(help_text="The signed-in user, or a random token kept in an anonymous visitor's session.", max_length=64, verbose_name='visitor')),
-                ('helpful', models.BooleanField(verbose_name='helpful')),
-                ('comment', models.TextField(blank=True, max_length=1000, verbose_name='comment')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='first answered')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='last changed')),
-                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='feedback', to='helpcenter.articlepage', verbose_name='article')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "visitor",
+                    models.CharField(
+                        help_text="The signed-in user, or a random token kept in an anonymous visitor's session.",
+                        max_length=64,
+                        verbose_name="visitor",
+                    ),
+                ),
+                ("helpful", models.BooleanField(verbose_name="helpful")),
+                ("comment", models.TextField(blank=True, max_length=1000, verbose_name="comment")),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="first answered"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="last changed")),
+                (
+                    "page",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="feedback",
+                        to="helpcenter.articlepage",
+                        verbose_name="article",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'article feedback',
-                'verbose_name_plural': 'article feedback',
-                'ordering': ['-updated_at'],
-                'indexes': [models.Index(fields=['page', 'helpful'], name='helpcenter__page_id_ad33e0_idx')],
-                'constraints': [models.UniqueConstraint(fields=('page', 'visitor'), name='one_vote_per_visitor')],
+                "verbose_name": "article feedback",
+                "verbose_name_plural": "article feedback",
+                "ordering": ["-updated_at"],
+                "indexes": [
+                    models.Index(fields=["page", "helpful"], name="helpcenter__page_id_ad33e0_idx")
+                ],
+                "constraints": [
+                    models.UniqueConstraint(fields=("page", "visitor"), name="one_vote_per_visitor")
+                ],
             },
         ),
     ]

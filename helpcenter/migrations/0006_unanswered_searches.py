@@ -5,28 +5,56 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('helpcenter', '0005_report_permissions'),
-        ('tickets', '0007_notification_without_ticket'),
+        ("helpcenter", "0005_report_permissions"),
+        ("tickets", "0007_notification_without_ticket"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='UnansweredSearch',
+            name="UnansweredSearch",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('query', models.CharField(max_length=200, verbose_name='search terms')),
-                ('results', models.PositiveIntegerField(verbose_name='results')),
-                ('searched_at', models.DateTimeField(verbose_name='searched at')),
-                ('ticket', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='tickets.ticket', verbose_name='ticket')),
-                ('topic', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='helpcenter.topicpage', verbose_name='topic of the best result')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("query", models.CharField(max_length=200, verbose_name="search terms")),
+                ("results", models.PositiveIntegerField(verbose_name="results")),
+                ("searched_at", models.DateTimeField(verbose_name="searched at")),
+                (
+                    "ticket",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="tickets.ticket",
+                        verbose_name="ticket",
+                    ),
+                ),
+                (
+                    "topic",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="helpcenter.topicpage",
+                        verbose_name="topic of the best result",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'unanswered search',
-                'verbose_name_plural': 'unanswered searches',
-                'indexes': [models.Index(fields=['searched_at'], name='helpcenter__searche_bab5d4_idx')],
-                'constraints': [models.UniqueConstraint(fields=('ticket', 'query'), name='one_gap_per_ticket_and_query')],
+                "verbose_name": "unanswered search",
+                "verbose_name_plural": "unanswered searches",
+                "indexes": [
+                    models.Index(fields=["searched_at"], name="helpcenter__searche_bab5d4_idx")
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("ticket", "query"), name="one_gap_per_ticket_and_query"
+                    )
+                ],
             },
         ),
     ]

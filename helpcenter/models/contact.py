@@ -9,9 +9,9 @@ from django_ratelimit.core import is_ratelimited
 from django_ratelimit.exceptions import Ratelimited
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
-from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.forms.forms import BaseForm
 from wagtail.contrib.forms.models import AbstractForm, AbstractFormField
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 
 from helpcenter import contact_drafts, content_gaps
@@ -119,9 +119,11 @@ class ContactPage(AbstractForm):
         data = form.cleaned_data
         previous = None
         if data.get("follow_up"):
-            previous = visible_tickets(request.user).filter(
-                number=data["follow_up"], customer=request.user
-            ).first()
+            previous = (
+                visible_tickets(request.user)
+                .filter(number=data["follow_up"], customer=request.user)
+                .first()
+            )
         ticket = workflow.open_ticket(
             customer=request.user,
             subject=data["subject"],

@@ -236,7 +236,8 @@ TIME_ZONE = env_str("TIME_ZONE", "America/Chicago")
 USE_I18N = True
 USE_TZ = True
 
-# Static files through whitenoise; uploads on local disk unless MEDIA_STORAGE_BACKEND says otherwise.
+# Static files through whitenoise; uploads on local disk unless MEDIA_STORAGE_BACKEND
+# says otherwise.
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]

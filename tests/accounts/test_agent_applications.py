@@ -7,7 +7,11 @@ from accounts.models import AgentApplication
 
 pytestmark = pytest.mark.django_db
 
-APPLY = {"name": "Casey Morgan", "phone": "+1 630 555 0110", "motivation": "Three years on a grocery help line."}
+APPLY = {
+    "name": "Casey Morgan",
+    "phone": "+1 630 555 0110",
+    "motivation": "Three years on a grocery help line.",
+}
 
 
 def test_customer_applies_and_sees_it_pending(client, customer):
@@ -39,7 +43,9 @@ def test_one_pending_application_at_a_time(customer):
         applications.apply(user=customer, **APPLY)
 
 
-def test_approval_makes_the_applicant_an_agent_who_reaches_the_queue(client, customer, support_admin):
+def test_approval_makes_the_applicant_an_agent_who_reaches_the_queue(
+    client, customer, support_admin
+):
     application = applications.apply(user=customer, **APPLY)
     client.force_login(customer)
     assert client.get("/admin/").status_code == 302

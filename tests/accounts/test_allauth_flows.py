@@ -138,7 +138,9 @@ def test_password_reset_sends_a_link_that_sets_a_new_password(client, customer):
 
     assert response.status_code == 302
     link = next(
-        line for line in mail.outbox[-1].body.splitlines() if "/accounts/password/reset/key/" in line
+        line
+        for line in mail.outbox[-1].body.splitlines()
+        if "/accounts/password/reset/key/" in line
     ).strip()
     response = client.get(link, follow=True)
     form_url = response.redirect_chain[-1][0] if response.redirect_chain else link

@@ -57,10 +57,20 @@ MATRIX = [
         {"assignee": "{me}"},
         [401, 403, 403, 200, 200],
     ),
-    ("download file", "get", "/api/v1/tickets/{number}/attachments/{file}/", None,
-     [401, 200, 404, 200, 200]),
-    ("download internal note's file", "get", "/api/v1/tickets/{number}/attachments/{note_file}/",
-     None, [401, 404, 404, 200, 200]),
+    (
+        "download file",
+        "get",
+        "/api/v1/tickets/{number}/attachments/{file}/",
+        None,
+        [401, 200, 404, 200, 200],
+    ),
+    (
+        "download internal note's file",
+        "get",
+        "/api/v1/tickets/{number}/attachments/{note_file}/",
+        None,
+        [401, 404, 404, 200, 200],
+    ),
     ("stats", "get", "/api/v1/stats/", None, [401, 403, 403, 200, 200]),
     ("agents", "get", "/api/v1/agents/", None, [401, 403, 403, 200, 200]),
     ("me", "get", "/api/v1/me/", None, [401, 200, 200, 200, 200]),
@@ -110,9 +120,7 @@ def _fill(template, ticket, user):
 def _call(api, user, method, path, body, ticket):
     client = api(user)
     kwargs = {"format": "json"} if body is not None else {}
-    return getattr(client, method)(
-        _fill(path, ticket, user), _fill(body, ticket, user), **kwargs
-    )
+    return getattr(client, method)(_fill(path, ticket, user), _fill(body, ticket, user), **kwargs)
 
 
 @pytest.mark.parametrize(("method", "path", "body", "role", "expected"), _cases(MATRIX))
@@ -193,9 +201,7 @@ def test_customers_never_receive_internal_notes_others_data_or_staff_fields(
         assert response.status_code in (200, 404), path
         bodies.append(response.json())
     # And what a customer's own writes return.
-    bodies.append(
-        client.post("/api/v1/tickets/", NEW_TICKET, format="json").json()
-    )
+    bodies.append(client.post("/api/v1/tickets/", NEW_TICKET, format="json").json())
     text = json.dumps(bodies)
 
     assert INTERNAL_MARKER not in text

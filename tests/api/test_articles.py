@@ -13,8 +13,12 @@ def articles():
     make_article(
         topic, title="Missing items", body=paragraphs("If crates of avocados are missing…")
     )
-    make_article(topic, title="Members' avocado prices", restricted=True,
-                 body=paragraphs("Avocados at trade prices for signed-in customers."))
+    make_article(
+        topic,
+        title="Members' avocado prices",
+        restricted=True,
+        body=paragraphs("Avocados at trade prices for signed-in customers."),
+    )
     make_article(topic, title="Unrelated", body=paragraphs("Nothing about fruit here."))
     make_faq(
         items=[("Are avocados ripe on delivery?", "<p>Mostly, give them a day.</p>", None, True)]

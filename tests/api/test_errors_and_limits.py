@@ -124,9 +124,7 @@ def test_anonymous_clients_are_limited_by_address(api, db):
     ],
 )
 def test_odd_values_anywhere_are_never_a_500(api, agent, ticket, method, path, body):
-    response = getattr(api(agent), method)(
-        path.format(number=ticket.number), body, format="json"
-    )
+    response = getattr(api(agent), method)(path.format(number=ticket.number), body, format="json")
 
     assert response.status_code in (200, 400, 403, 404), response.content[:300]
     assert response["Content-Type"] == "application/json"

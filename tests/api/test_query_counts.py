@@ -30,8 +30,9 @@ def _grow(customer, agent, n):
             order=OrderFactory(customer=customer, lines=3),
             attachments=[SimpleUploadedFile(f"t{i}.pdf", PDF)],
         )
-        workflow.post_message(ticket, author=agent, body="On it.",
-                              attachments=[SimpleUploadedFile("r.pdf", PDF)])
+        workflow.post_message(
+            ticket, author=agent, body="On it.", attachments=[SimpleUploadedFile("r.pdf", PDF)]
+        )
         workflow.post_message(ticket, author=agent, body="Note.", internal=True)
         workflow.post_message(ticket, author=customer, body="Thanks.")
         workflow.assign(ticket, by=agent, assignee=agent)
@@ -40,8 +41,12 @@ def _grow(customer, agent, n):
 
 def _grow_thread(ticket, agent, n):
     for i in range(n):
-        workflow.post_message(ticket, author=agent, body=f"Update {i}",
-                              attachments=[SimpleUploadedFile(f"u{i}.pdf", PDF)])
+        workflow.post_message(
+            ticket,
+            author=agent,
+            body=f"Update {i}",
+            attachments=[SimpleUploadedFile(f"u{i}.pdf", PDF)],
+        )
         workflow.post_message(ticket, author=agent, body=f"Note {i}", internal=True)
         workflow.change_priority(ticket, by=agent, priority=["low", "high"][i % 2])
 
@@ -93,7 +98,6 @@ def test_a_ticket_and_its_comments_run_a_fixed_number_of_queries(customer, role,
 
 
 def test_an_order_runs_a_fixed_number_of_queries(customer):
-    agent = AgentFactory()
     order = OrderFactory(customer=customer, lines=1)
     open_ticket(customer, order=order)
     few = _queries(customer, f"/api/v1/orders/{order.number}/")

@@ -3,16 +3,15 @@ WSGI application, as a customer and as an agent: no response may be a 5xx or dif
 schema. Deterministic (derandomized) and bounded: a few hundred requests."""
 
 import pytest
+import schemathesis
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from django.test import override_settings
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from hypothesis.errors import Unsatisfiable
-
-import schemathesis
-from accounts import api_tokens
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -20,6 +19,8 @@ from schemathesis.specs.openapi.checks import (
     response_schema_conformance,
     status_code_conformance,
 )
+
+from accounts import api_tokens
 from tests.factories import AgentFactory, CategoryFactory, OrderFactory, open_ticket
 from tickets import workflow
 

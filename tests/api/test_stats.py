@@ -32,7 +32,12 @@ def test_counts_by_status_priority_and_category(api, agent, customer):
 
     assert data["total"] == 4
     assert data["by_status"] == {
-        "open": 2, "in_progress": 0, "waiting_on_customer": 0, "resolved": 1, "closed": 1}
+        "open": 2,
+        "in_progress": 0,
+        "waiting_on_customer": 0,
+        "resolved": 1,
+        "closed": 1,
+    }
     assert data["by_priority"] == {"low": 1, "medium": 1, "high": 2, "urgent": 0}
     assert data["by_category"] == [
         {"id": orders.pk, "name": "Order issue", "count": 2},
@@ -64,8 +69,10 @@ def test_medians_are_null_without_data(api, agent, db):
 
 
 def test_sla_compliance_counts_met_and_breached_targets(api, agent, customer):
-    due = {"first_response_due_at": T0 + timedelta(hours=4),
-           "resolution_due_at": T0 + timedelta(hours=24)}
+    due = {
+        "first_response_due_at": T0 + timedelta(hours=4),
+        "resolution_due_at": T0 + timedelta(hours=24),
+    }
     _ticket(customer, responded_after=1, resolved_after=20, **due)  # both met
     _ticket(customer, responded_after=5, resolved_after=30, **due)  # both late
     _ticket(customer, responded_after=2, **due)  # response met, resolution pending

@@ -26,8 +26,13 @@ def test_a_customer_opens_a_ticket_with_the_seed_shape(api, customer, category):
 
     response = api(customer).post(
         "/api/v1/tickets/",
-        {**VALID, "category": category.pk, "priority": "high",
-         "priority_justification": "Lunch service at noon", "order": order.number},
+        {
+            **VALID,
+            "category": category.pk,
+            "priority": "high",
+            "priority_justification": "Lunch service at noon",
+            "order": order.number,
+        },
         format="json",
     )
 
@@ -100,8 +105,13 @@ def test_inactive_category_is_refused_by_the_workflow(api, customer):
 def test_files_upload_as_multipart_and_are_checked_by_content(api, customer):
     response = api(customer).post(
         "/api/v1/tickets/",
-        {**VALID, "attachments": [SimpleUploadedFile("invoice.pdf", PDF),
-                                  SimpleUploadedFile("photo.png", b"MZ\x90\x00not an image")]},
+        {
+            **VALID,
+            "attachments": [
+                SimpleUploadedFile("invoice.pdf", PDF),
+                SimpleUploadedFile("photo.png", b"MZ\x90\x00not an image"),
+            ],
+        },
         format="multipart",
     )
 
@@ -195,8 +205,15 @@ def spread(customer, category):
     start = timezone.now() - timedelta(days=10)
     specs = [
         ("first", {"subject": "Limes missing again", "category": category, "order": order}),
-        ("second", {"subject": "Card charged twice", "category": other_category,
-                    "priority": "urgent", "priority_justification": "Money"}),
+        (
+            "second",
+            {
+                "subject": "Card charged twice",
+                "category": other_category,
+                "priority": "urgent",
+                "priority_justification": "Money",
+            },
+        ),
         ("third", {"subject": "Driver was rude", "priority": "low"}),
         ("fourth", {"subject": "Invoice copy please", "category": category}),
     ]
@@ -218,12 +235,15 @@ def test_filters_by_status_priority_category_and_dates(api, customer, category, 
 
     assert _numbers(client.get("/api/v1/tickets/?status=resolved")) == [spread["third"].number]
     assert set(_numbers(client.get("/api/v1/tickets/?priority=urgent&priority=low"))) == {
-        spread["second"].number, spread["third"].number}
+        spread["second"].number,
+        spread["third"].number,
+    }
     assert set(_numbers(client.get(f"/api/v1/tickets/?category={category.pk}"))) == {
-        spread["first"].number, spread["fourth"].number}
+        spread["first"].number,
+        spread["fourth"].number,
+    }
     in_range = f"/api/v1/tickets/?created_from={day(1)}&created_to={day(2)}"
-    assert set(_numbers(client.get(in_range))) == {
-        spread["second"].number, spread["third"].number}
+    assert set(_numbers(client.get(in_range))) == {spread["second"].number, spread["third"].number}
 
 
 def test_staff_filter_by_assignee(api, spread):
@@ -249,7 +269,8 @@ def test_search_matches_number_subject_or_order_number(api, customer, spread):
     assert _numbers(client.get("/api/v1/tickets/?search=limes-7")) == [spread["first"].number]
     assert _numbers(client.get("/api/v1/tickets/?search=charged")) == [spread["second"].number]
     assert _numbers(client.get(f"/api/v1/tickets/?search={spread['fourth'].number}")) == [
-        spread["fourth"].number]
+        spread["fourth"].number
+    ]
 
 
 def test_search_never_matches_through_another_customers_order(api, customer, other_customer):
@@ -275,8 +296,15 @@ def test_ordering(api, customer, spread):
 
 @pytest.mark.parametrize(
     "query",
-    ["status=lost", "priority=1", "category=abc", "category=999999999999999999999",
-     "created_from=yesterday", "search=%00", "assignee=me"],
+    [
+        "status=lost",
+        "priority=1",
+        "category=abc",
+        "category=999999999999999999999",
+        "created_from=yesterday",
+        "search=%00",
+        "assignee=me",
+    ],
 )
 def test_bad_filters_are_400_not_500(api, customer, query):
     response = api(customer).get(f"/api/v1/tickets/?{query}")
@@ -299,7 +327,9 @@ def test_customer_history_shows_status_changes_without_who_or_why(api, customer,
     history = api(customer).get(f"/api/v1/tickets/{resolved_ticket.number}/").json()["history"]
 
     assert [(h["old_value"], h["new_value"]) for h in history] == [
-        ("open", "in_progress"), ("in_progress", "resolved")]
+        ("open", "in_progress"),
+        ("in_progress", "resolved"),
+    ]
     assert all(set(h) == {"field_changed", "old_value", "new_value", "created_at"} for h in history)
 
 

@@ -6,8 +6,6 @@ import pytest
 from playwright.sync_api import expect
 
 from accounts import applications
-from tickets.choices import Priority, Status
-from tickets.models import CannedResponse, Ticket
 from tests.factories import (
     PASSWORD,
     AgentFactory,
@@ -15,6 +13,8 @@ from tests.factories import (
     SupportAdminFactory,
     open_ticket,
 )
+from tickets.choices import Priority, Status
+from tickets.models import CannedResponse, Ticket
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -27,7 +27,9 @@ def admin_sign_in(page, user):
     expect(page).to_have_url(re.compile(r"/admin/$"))
 
 
-def test_agent_triages_notes_replies_and_waits_on_the_customer(browser, live_server, screenshot, page):
+def test_agent_triages_notes_replies_and_waits_on_the_customer(
+    browser, live_server, screenshot, page
+):
     agent = AgentFactory(name="Alex Kim")
     customer = CustomerFactory(name="Maria Lopez")
     urgent = open_ticket(
@@ -52,7 +54,9 @@ def test_agent_triages_notes_replies_and_waits_on_the_customer(browser, live_ser
     screenshot("queue-unassigned-urgent")
     page.get_by_role("link", name=urgent.number).click()
 
-    expect(page.get_by_role("heading", name=re.compile("Freezer delivery arrived warm"))).to_be_visible()
+    expect(
+        page.get_by_role("heading", name=re.compile("Freezer delivery arrived warm"))
+    ).to_be_visible()
     page.get_by_role("button", name="Assign to me").click()
     expect(page.get_by_text("The ticket is yours.")).to_be_visible()
 

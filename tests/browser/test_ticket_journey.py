@@ -7,11 +7,11 @@ from playwright.sync_api import expect
 
 from helpcenter.demo import seed_contact_page
 from helpcenter.models import HomePage
+from tests.factories import PASSWORD, AgentFactory, CategoryFactory, CustomerFactory, OrderFactory
+from tests.helpcenter.factories import make_article
 from tickets import workflow
 from tickets.choices import Status
 from tickets.models import Ticket
-from tests.factories import PASSWORD, AgentFactory, CategoryFactory, CustomerFactory, OrderFactory
-from tests.helpcenter.factories import make_article
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -53,7 +53,9 @@ def test_customer_sends_follows_confirms_and_rates_a_ticket(page, screenshot, de
 
     page.goto(desk["article"].url)
     expect(page.get_by_role("heading", level=1)).to_have_text("Missing or damaged items")
-    page.get_by_role("region", name="Still need help?").get_by_role("link", name="Contact support").click()
+    page.get_by_role("region", name="Still need help?").get_by_role(
+        "link", name="Contact support"
+    ).click()
 
     expect(page).to_have_url(re.compile(r"/contact/\?category="))
     expect(page.get_by_label("Category")).to_have_value(str(desk["category"].pk))

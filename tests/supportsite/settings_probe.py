@@ -1,4 +1,5 @@
-"""Print the settings the tests inspect, as JSON, for a process started with a chosen environment."""
+"""Print the settings the tests inspect, as JSON, for a process started with a chosen
+environment."""
 
 import json
 

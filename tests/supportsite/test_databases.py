@@ -1,4 +1,4 @@
-"""The suite runs on SQLite by default and on PostgreSQL when DATABASE_URL says so (CI does both)."""
+"""The suite runs on SQLite by default, on PostgreSQL when DATABASE_URL says so (CI does both)."""
 
 import os
 
@@ -20,4 +20,3 @@ def test_search_uses_the_databases_own_full_text_engine():
 
     expected = {"postgresql": "PostgresSearchBackend", "sqlite": "SQLiteSearchBackend"}
     assert expected[connection.vendor] in backends
-

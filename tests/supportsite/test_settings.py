@@ -35,9 +35,7 @@ PRODUCTION_ENV = {
 
 def clean_env(settings_module, **env):
     base = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in CONFIG_VARS and not k.startswith("ANYMAIL_")
+        k: v for k, v in os.environ.items() if k not in CONFIG_VARS and not k.startswith("ANYMAIL_")
     }
     return {**base, "DJANGO_SETTINGS_MODULE": settings_module, "PYTHONPATH": str(ROOT), **env}
 
@@ -129,9 +127,7 @@ def test_production_reads_everything_from_the_environment():
     assert s["STATIC_STORAGE"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
 
 
-@pytest.mark.parametrize(
-    "missing", ["SECRET_KEY", "SITE_URL", "EMAIL_PROVIDER", "JWT_PRIVATE_KEY"]
-)
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "SITE_URL", "EMAIL_PROVIDER", "JWT_PRIVATE_KEY"])
 def test_production_refuses_to_start_without_required_variables(missing):
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
     result = subprocess.run(

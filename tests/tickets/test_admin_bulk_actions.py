@@ -1,9 +1,9 @@
 import pytest
 from django.urls import reverse
 
+from tests.factories import AgentFactory, open_ticket
 from tickets import workflow
 from tickets.choices import Priority, Status
-from tests.factories import AgentFactory, open_ticket
 
 pytestmark = pytest.mark.django_db
 
@@ -11,7 +11,9 @@ pytestmark = pytest.mark.django_db
 def bulk_url(action, tickets):
     ids = "&".join(f"id={ticket.pk}" for ticket in tickets)
     queue = reverse("wagtailsnippets_tickets_ticket:list")
-    return reverse("wagtail_bulk_action", args=["tickets", "ticket", action]) + f"?{ids}&next={queue}"
+    return (
+        reverse("wagtail_bulk_action", args=["tickets", "ticket", action]) + f"?{ids}&next={queue}"
+    )
 
 
 def test_bulk_status_change_goes_through_the_workflow_with_history(client, agent):

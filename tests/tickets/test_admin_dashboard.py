@@ -3,11 +3,11 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from tests.factories import open_ticket
+from tests.utils import count_queries
 from tickets import workflow
 from tickets.choices import Priority
 from tickets.models import Ticket
-from tests.factories import open_ticket
-from tests.utils import count_queries
 
 pytestmark = pytest.mark.django_db
 

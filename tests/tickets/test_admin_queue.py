@@ -3,11 +3,17 @@ import itertools
 import pytest
 from django.urls import reverse
 
+from tests.factories import (
+    AgentFactory,
+    CategoryFactory,
+    CustomerFactory,
+    OrderFactory,
+    open_ticket,
+)
+from tests.utils import count_queries
 from tickets import workflow
 from tickets.choices import Priority, Status
 from tickets.models import Ticket
-from tests.factories import AgentFactory, CategoryFactory, CustomerFactory, OrderFactory, open_ticket
-from tests.utils import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -29,14 +35,20 @@ def desk(agent):
     tickets = {
         "low": open_ticket(customer, subject="Question about invoices", priority=Priority.LOW),
         "urgent": open_ticket(
-            customer, subject="Freezer truck late", priority=Priority.URGENT,
-            priority_justification="Melting", category=delivery,
+            customer,
+            subject="Freezer truck late",
+            priority=Priority.URGENT,
+            priority_justification="Melting",
+            category=delivery,
         ),
         "mine": open_ticket(subject="Limes missing", order=None),
-        "theirs": open_ticket(subject="Bruised tomatoes", priority=Priority.HIGH,
-                              priority_justification="Today"),
+        "theirs": open_ticket(
+            subject="Bruised tomatoes", priority=Priority.HIGH, priority_justification="Today"
+        ),
         "waiting": open_ticket(subject="Need a photo"),
-        "order": open_ticket(customer, subject="Wrong rice", order=OrderFactory(customer=customer, number="LT-77001")),
+        "order": open_ticket(
+            customer, subject="Wrong rice", order=OrderFactory(customer=customer, number="LT-77001")
+        ),
     }
     workflow.assign(tickets["mine"], by=agent, assignee=agent)
     workflow.assign(tickets["theirs"], by=other_agent, assignee=other_agent)
@@ -52,7 +64,11 @@ def test_default_order_is_priority_then_oldest(client, agent, desk):
     assert listed[0] == desk["urgent"].number
     assert listed[1] == desk["theirs"].number
     assert listed[-1] == desk["low"].number
-    medium = [n for n in listed if n not in {desk["urgent"].number, desk["theirs"].number, desk["low"].number}]
+    medium = [
+        n
+        for n in listed
+        if n not in {desk["urgent"].number, desk["theirs"].number, desk["low"].number}
+    ]
     assert medium == sorted(medium)
 
 
@@ -62,7 +78,10 @@ def test_filters_narrow_the_queue(client, agent, desk):
     assert numbers(client, assignee="me") == [desk["mine"].number]
     assert desk["mine"].number not in numbers(client, assignee="unassigned")
     assert desk["theirs"].number not in numbers(client, assignee="unassigned")
-    assert set(numbers(client, priority=["urgent", "high"])) == {desk["urgent"].number, desk["theirs"].number}
+    assert set(numbers(client, priority=["urgent", "high"])) == {
+        desk["urgent"].number,
+        desk["theirs"].number,
+    }
     assert numbers(client, status="waiting_on_customer") == [desk["waiting"].number]
     assert numbers(client, category=desk["urgent"].category_id) == [desk["urgent"].number]
     assert numbers(client, escalated="true") == []
@@ -70,7 +89,12 @@ def test_filters_narrow_the_queue(client, agent, desk):
 
 @pytest.mark.parametrize(
     ("query", "key"),
-    [("Freezer", "urgent"), ("LT-77001", "order"), ("lopez-taqueria", "low"), ("Maria Lopez", "low")],
+    [
+        ("Freezer", "urgent"),
+        ("LT-77001", "order"),
+        ("lopez-taqueria", "low"),
+        ("Maria Lopez", "low"),
+    ],
 )
 def test_search_finds_tickets_by_subject_order_and_customer(client, agent, desk, query, key):
     client.force_login(agent)
@@ -91,9 +115,9 @@ def test_shortcuts_are_offered_and_work(client, agent, desk):
 
     for label in ("My tickets", "Unassigned", "Urgent &amp; high", "Waiting on customer"):
         assert label in body
-    assert numbers(client, assignee="me", status=["open", "in_progress", "waiting_on_customer"]) == [
-        desk["mine"].number
-    ]
+    assert numbers(
+        client, assignee="me", status=["open", "in_progress", "waiting_on_customer"]
+    ) == [desk["mine"].number]
 
 
 def test_urgent_and_high_rows_are_marked(client, agent, desk):
@@ -108,7 +132,12 @@ def test_urgent_and_high_rows_are_marked(client, agent, desk):
 def test_fifty_tickets_per_page(client, agent):
     customer = CustomerFactory()
     Ticket.objects.bulk_create(
-        Ticket(number=f"TKTQ{next(_numbers):08d}", customer=customer, subject="Bulk", description="x" * 20)
+        Ticket(
+            number=f"TKTQ{next(_numbers):08d}",
+            customer=customer,
+            subject="Bulk",
+            description="x" * 20,
+        )
         for _ in range(120)
     )
     client.force_login(agent)

@@ -7,10 +7,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tickets.choices import Priority, Status
-from tickets.models import Ticket
 from tests.factories import CustomerFactory
 from tests.utils import count_queries
+from tickets.choices import Priority, Status
+from tickets.models import Ticket
 
 pytestmark = pytest.mark.django_db
 

@@ -2,12 +2,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from tests.factories import AgentFactory, open_ticket
+from tests.utils import count_queries
 from tickets import workflow
 from tickets.admin.views import version_of
 from tickets.choices import Priority, Status
 from tickets.models import CannedResponse
-from tests.factories import AgentFactory, open_ticket
-from tests.utils import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -49,8 +49,14 @@ def test_agent_replies_publicly_with_a_file(client, agent, ticket):
 
 def test_internal_note_stays_out_of_every_customer_page(client, agent, ticket):
     client.force_login(agent)
-    post(client, ticket, action="reply", kind="note", body="NOTE: customer owes us $40",
-         seen=version_of(ticket))
+    post(
+        client,
+        ticket,
+        action="reply",
+        kind="note",
+        body="NOTE: customer owes us $40",
+        seen=version_of(ticket),
+    )
     assert ticket.messages.get().is_internal
 
     client.force_login(ticket.customer)
@@ -69,7 +75,9 @@ def test_a_reply_after_someone_else_answered_is_stopped_and_kept(client, agent, 
     seen = version_of(ticket)
     workflow.post_message(ticket, author=AgentFactory(), body="Already sorted, credit issued.")
 
-    response = post(client, ticket, action="reply", kind="reply", body="Let me check the depot.", seen=seen)
+    response = post(
+        client, ticket, action="reply", kind="reply", body="Let me check the depot.", seen=seen
+    )
 
     assert response.status_code == 409
     body = response.content.decode()
@@ -79,7 +87,9 @@ def test_a_reply_after_someone_else_answered_is_stopped_and_kept(client, agent, 
     assert ticket.messages.count() == 1
 
     form_seen = response.context["reply_form"].data["seen"]
-    response = post(client, ticket, action="reply", kind="reply", body="Let me check the depot.", seen=form_seen)
+    response = post(
+        client, ticket, action="reply", kind="reply", body="Let me check the depot.", seen=form_seen
+    )
     assert response.status_code == 302
     assert ticket.messages.count() == 2
 
@@ -101,14 +111,18 @@ def test_canned_response_is_filled_in_for_this_ticket(client, agent, ticket):
     )
     client.force_login(agent)
 
-    response = post(client, ticket, action="canned", canned=canned.pk, body="", seen=version_of(ticket))
+    response = post(
+        client, ticket, action="canned", canned=canned.pk, body="", seen=version_of(ticket)
+    )
 
     expected = (
         f"Hi {ticket.customer.get_full_name()}, credit issued for {ticket.number}. "
         f"{agent.get_full_name()}"
     )
     assert response.context["reply_form"].initial["body"] == expected
-    assert f'data-text="{expected}"' in client.get(url(ticket)).content.decode().replace("&#x27;", "'")
+    assert f'data-text="{expected}"' in client.get(url(ticket)).content.decode().replace(
+        "&#x27;", "'"
+    )
 
 
 def test_status_change_with_reason_shows_in_the_timeline(client, agent, ticket):

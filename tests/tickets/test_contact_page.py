@@ -8,10 +8,10 @@ from wagtail.models import Page
 
 from helpcenter.demo import seed_contact_page
 from helpcenter.models import ContactPage, HomePage
-from tickets.choices import Priority
-from tickets.models import Deflection, Ticket
 from tests.factories import CategoryFactory, OrderFactory, open_ticket
 from tests.helpcenter.factories import make_article
+from tickets.choices import Priority
+from tickets.models import Deflection, Ticket
 
 pytestmark = pytest.mark.django_db
 
@@ -60,9 +60,7 @@ def test_signed_in_customer_sends_a_ticket_and_sees_its_number(client, customer,
 def test_mistakes_are_shown_next_to_the_fields_and_the_text_is_kept(client, customer, contact_page):
     client.force_login(customer)
 
-    response = client.post(
-        "/contact/", {**FORM, "subject": "Help", "priority": Priority.URGENT}
-    )
+    response = client.post("/contact/", {**FORM, "subject": "Help", "priority": Priority.URGENT})
 
     assert response.status_code == 200
     form = response.context["form"]

@@ -410,9 +410,7 @@ def test_a_stranger_carrying_a_customers_ticket_number_is_held_for_review(
     held = InboundEmail.objects.get()
     assert held.outcome == Outcome.HELD
     assert held.ticket == marias_ticket
-    assert held.reason == (
-        f"eve.marsh@example.org may not answer ticket {marias_ticket.number}."
-    )
+    assert held.reason == (f"eve.marsh@example.org may not answer ticket {marias_ticket.number}.")
     assert "99 Harbor Road" in held.body_text
     assert replies(marias_ticket) == []
     assert not User.objects.filter(email="eve.marsh@example.org").exists()

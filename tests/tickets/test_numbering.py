@@ -6,8 +6,8 @@ from datetime import date
 import pytest
 from django.db import connection
 
-from tickets.numbering import next_ticket_number
 from tests.factories import CustomerFactory, open_ticket
+from tickets.numbering import next_ticket_number
 
 
 @pytest.mark.django_db

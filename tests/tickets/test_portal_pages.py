@@ -5,11 +5,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.factories import AgentFactory, CategoryFactory, OrderFactory, open_ticket
+from tests.utils import count_queries
 from tickets import workflow
 from tickets.choices import Priority, Status
 from tickets.models import Message, Ticket
-from tests.factories import AgentFactory, CategoryFactory, OrderFactory, open_ticket
-from tests.utils import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +55,10 @@ def test_my_tickets_filters_searches_and_sorts(client, customer):
     order = OrderFactory(customer=customer, number="LT-99001")
     limes = open_ticket(customer, subject="Limes missing again", order=order)
     urgent = open_ticket(
-        customer, subject="Freezer delivery", priority=Priority.URGENT, priority_justification="Melting"
+        customer,
+        subject="Freezer delivery",
+        priority=Priority.URGENT,
+        priority_justification="Melting",
     )
     agent = AgentFactory()
     workflow.change_status(urgent, by=agent, status=Status.RESOLVED)
@@ -158,7 +161,9 @@ def test_customer_confirms_and_rates_from_the_ticket_page(client, customer):
     assert "Yes, this solved my problem" in client.get(ticket.get_absolute_url()).content.decode()
 
     client.post(reverse("tickets:confirm", args=[ticket.number]))
-    client.post(reverse("tickets:feedback", args=[ticket.number]), {"rating": "5", "comment": "Great"})
+    client.post(
+        reverse("tickets:feedback", args=[ticket.number]), {"rating": "5", "comment": "Great"}
+    )
 
     ticket.refresh_from_db()
     assert ticket.status == Status.CLOSED
@@ -190,9 +195,12 @@ def test_polling_returns_only_newer_messages(client, customer):
 
     body = response.content.decode()
     assert "Second" in body and "First" not in body
-    assert client.get(
-        reverse("tickets:messages", args=[ticket.number]), {"after": "nonsense"}
-    ).status_code == 200
+    assert (
+        client.get(
+            reverse("tickets:messages", args=[ticket.number]), {"after": "nonsense"}
+        ).status_code
+        == 200
+    )
 
 
 def test_list_query_count_is_flat_from_10_to_500_tickets(client, customer):

@@ -36,7 +36,9 @@ def test_urgent_ticket_on_friday_evening_is_due_monday_morning(customer):
 
 
 def test_the_policies_are_editable_and_the_default_matches_the_spec(customer):
-    assert {p.priority: (p.first_response_hours, p.resolution_hours) for p in SLAPolicy.objects.all()} == {
+    assert {
+        p.priority: (p.first_response_hours, p.resolution_hours) for p in SLAPolicy.objects.all()
+    } == {
         "urgent": (2, 8),
         "high": (4, 24),
         "medium": (24, 72),
@@ -156,7 +158,9 @@ def test_resolved_tickets_close_after_the_configured_days(customer, agent, setti
 
     ticket.refresh_from_db()
     assert ticket.status == Status.CLOSED
-    assert ticket.history.filter(history_change_reason__startswith="Closed automatically").count() == 1
+    assert (
+        ticket.history.filter(history_change_reason__startswith="Closed automatically").count() == 1
+    )
 
 
 def test_sla_state_in_the_queue_filter_column_and_ticket_view(client, customer, agent):

@@ -1,11 +1,11 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from tests.factories import AgentFactory, CustomerFactory, open_ticket
 from tickets import workflow
 from tickets.choices import Priority, Status
 from tickets.models import Feedback
 from tickets.transitions import TRANSITIONS, InvalidTransition
-from tests.factories import AgentFactory, CustomerFactory, open_ticket
 
 pytestmark = pytest.mark.django_db
 

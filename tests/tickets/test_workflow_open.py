@@ -5,9 +5,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django_ratelimit.exceptions import Ratelimited
 
+from tests.factories import CategoryFactory, CustomerFactory, OrderFactory, open_ticket
 from tickets import workflow
 from tickets.choices import Priority, Source, Status
-from tests.factories import CategoryFactory, CustomerFactory, OrderFactory, open_ticket
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +38,12 @@ def test_numbers_count_up_within_a_day(customer):
 
 @pytest.mark.parametrize(
     ("field", "value"),
-    [("subject", "Hey"), ("subject", "x" * 201), ("description", "Too short"), ("description", "x" * 2001)],
+    [
+        ("subject", "Hey"),
+        ("subject", "x" * 201),
+        ("description", "Too short"),
+        ("description", "x" * 2001),
+    ],
 )
 def test_text_limits_are_enforced_with_a_message_on_the_field(customer, field, value):
     with pytest.raises(ValidationError) as error:
@@ -151,8 +156,9 @@ def test_a_follow_up_must_link_to_the_customers_own_ticket(customer):
 
 
 def test_opening_a_ticket_claims_the_sessions_suggestion_clicks(customer):
-    from tickets.models import Deflection
     from wagtail.models import Page
+
+    from tickets.models import Deflection
 
     page = Page.objects.get(depth=2)
     workflow.record_deflection(session_key="abc", page=page, query="limes")

@@ -9,8 +9,8 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from accounts.roles import is_agent
 from tickets import workflow
 from tickets.choices import Priority, Status
-from tickets.workflow import REASON_MAX
 from tickets.models import Ticket
+from tickets.workflow import REASON_MAX
 
 from .forms import AssignForm
 

@@ -4,11 +4,11 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 from accounts.roles import STAFF_GROUPS
 from tickets.choices import Priority, Status
-from tickets.workflow import REASON_MAX
 from tickets.forms import MultipleFileField
 from tickets.models import CannedResponse
 from tickets.models.messages import BODY_MAX
 from tickets.transitions import allowed_targets
+from tickets.workflow import REASON_MAX
 
 
 class AgentReplyForm(forms.Form):

@@ -82,9 +82,7 @@ class NumberColumn(TitleColumn):
             url = url_of(instance)
             if url:
                 title = format_html('<a href="{}">{}</a>', url, title)
-            return format_html(
-                '<td class="title"><div class="title-wrapper">{}</div></td>', title
-            )
+            return format_html('<td class="title"><div class="title-wrapper">{}</div></td>', title)
 
         return render
 
@@ -210,15 +208,11 @@ class TicketIndexView(IndexView):
                 get_title_id=lambda ticket: f"snippet_{ticket.pk}_title",
             ),
             TextColumn("subject", lambda ticket: ticket.subject, label=_("Subject")),
-            TextColumn(
-                "customer", lambda ticket: _full_name(ticket.customer), label=_("Customer")
-            ),
+            TextColumn("customer", lambda ticket: _full_name(ticket.customer), label=_("Customer")),
             TextColumn("category", lambda ticket: ticket.category, label=_("Category")),
             BadgeColumn("priority", Priority.choices, label=_("Priority"), sort_key="priority"),
             BadgeColumn("status", Status.choices, label=_("Status"), sort_key="status"),
-            TextColumn(
-                "assignee", lambda ticket: _full_name(ticket.assignee), label=_("Assignee")
-            ),
+            TextColumn("assignee", lambda ticket: _full_name(ticket.assignee), label=_("Assignee")),
             SLAColumn("sla", label=_("SLA")),
             UpdatedColumn("updated_at", label=_("Updated"), sort_key="updated_at"),
         ]

@@ -1,4 +1,4 @@
-"""The ticket's history as agents read it: who changed what, when, and why (django-simple-history)."""
+"""The ticket's history as agents read it: who changed what, when and why (simple-history)."""
 
 from accounts.models import User
 from tickets.choices import Priority, Source, Status

@@ -4,7 +4,6 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-
 from accounts.admin_views import AgentApplicationViewSet
 from tickets.models import CannedResponse, Category, SLAPolicy, Ticket
 

@@ -295,7 +295,9 @@ class TicketDetailSerializer(TicketListSerializer):
     )
     feedback = FeedbackSerializer(read_only=True, allow_null=True)
     attachments = AttachmentSerializer(
-        source="ticket_attachments", many=True, read_only=True,
+        source="ticket_attachments",
+        many=True,
+        read_only=True,
         help_text="Files sent with the ticket itself (replies carry their own).",
     )
     comments = CommentSerializer(source="api_comments", many=True, read_only=True)

@@ -25,15 +25,9 @@ v1 = [
     path("tickets/<code:number>/", views.TicketDetail.as_view(), name="ticket"),
     path("tickets/<code:number>/comments/", views.TicketComments.as_view(), name="comments"),
     path("tickets/<code:number>/status/", views.TicketStatus.as_view(), name="ticket-status"),
-    path(
-        "tickets/<code:number>/priority/", views.TicketPriority.as_view(), name="ticket-priority"
-    ),
-    path(
-        "tickets/<code:number>/assignee/", views.TicketAssignee.as_view(), name="ticket-assignee"
-    ),
-    path(
-        "tickets/<code:number>/feedback/", views.TicketFeedback.as_view(), name="ticket-feedback"
-    ),
+    path("tickets/<code:number>/priority/", views.TicketPriority.as_view(), name="ticket-priority"),
+    path("tickets/<code:number>/assignee/", views.TicketAssignee.as_view(), name="ticket-assignee"),
+    path("tickets/<code:number>/feedback/", views.TicketFeedback.as_view(), name="ticket-feedback"),
     path("tickets/<code:number>/confirm/", views.TicketConfirm.as_view(), name="ticket-confirm"),
     path(
         "tickets/<code:number>/attachments/<int:pk>/",

@@ -219,8 +219,10 @@ class TicketComments(APIMixin, generics.ListCreateAPIView):
             attachments=serializer.validated_data["attachments"],
             source=Source.API,
         )
-        message = Message.objects.select_related("author").prefetch_related("attachments").get(
-            pk=message.pk
+        message = (
+            Message.objects.select_related("author")
+            .prefetch_related("attachments")
+            .get(pk=message.pk)
         )
         return Response(
             s.CommentSerializer(message, context=self.get_serializer_context()).data,

@@ -4,298 +4,910 @@ import django.core.validators
 import django.db.models.deletion
 import simple_history.models
 import taggit.managers
-import tickets.models.messages
 from django.conf import settings
 from django.db import migrations, models
 
+import tickets.models.messages
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='TicketCounter',
+            name="TicketCounter",
             fields=[
-                ('day', models.DateField(primary_key=True, serialize=False)),
-                ('last_value', models.PositiveIntegerField(default=0)),
+                ("day", models.DateField(primary_key=True, serialize=False)),
+                ("last_value", models.PositiveIntegerField(default=0)),
             ],
             options={
-                'verbose_name': 'ticket counter',
+                "verbose_name": "ticket counter",
             },
         ),
         migrations.CreateModel(
-            name='Category',
+            name="Category",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='name')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('default_priority', models.CharField(choices=[('low', 'Low'), ('medium', 'Medium'), ('high', 'High'), ('urgent', 'Urgent')], default='medium', max_length=10, verbose_name='default priority')),
-                ('is_active', models.BooleanField(default=True, verbose_name='offered to customers')),
-                ('sort_order', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
-                ('help_topic', models.ForeignKey(blank=True, help_text='The help-center section whose articles answer this kind of question.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='help-center topic')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, unique=True, verbose_name="name")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "default_priority",
+                    models.CharField(
+                        choices=[
+                            ("low", "Low"),
+                            ("medium", "Medium"),
+                            ("high", "High"),
+                            ("urgent", "Urgent"),
+                        ],
+                        default="medium",
+                        max_length=10,
+                        verbose_name="default priority",
+                    ),
+                ),
+                (
+                    "is_active",
+                    models.BooleanField(default=True, verbose_name="offered to customers"),
+                ),
+                (
+                    "sort_order",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="position"),
+                ),
+                (
+                    "help_topic",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The help-center section whose articles answer this kind of question.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                        verbose_name="help-center topic",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'category',
-                'verbose_name_plural': 'categories',
-                'ordering': ['sort_order', 'name'],
+                "verbose_name": "category",
+                "verbose_name_plural": "categories",
+                "ordering": ["sort_order", "name"],
             },
         ),
         migrations.CreateModel(
-            name='CannedResponse',
+            name="CannedResponse",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=120, unique=True, verbose_name='title')),
-                ('body', models.TextField(max_length=2000, verbose_name='body')),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
-                ('category', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='canned_responses', to='tickets.category', verbose_name='category')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=120, unique=True, verbose_name="title")),
+                ("body", models.TextField(max_length=2000, verbose_name="body")),
+                ("is_active", models.BooleanField(default=True, verbose_name="active")),
+                (
+                    "category",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="canned_responses",
+                        to="tickets.category",
+                        verbose_name="category",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'canned response',
-                'verbose_name_plural': 'canned responses',
-                'ordering': ['title'],
+                "verbose_name": "canned response",
+                "verbose_name_plural": "canned responses",
+                "ordering": ["title"],
             },
         ),
         migrations.CreateModel(
-            name='Order',
+            name="Order",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.CharField(max_length=30, unique=True, verbose_name='order number')),
-                ('placed_at', models.DateTimeField(verbose_name='placed at')),
-                ('status', models.CharField(choices=[('placed', 'Placed'), ('preparing', 'Preparing'), ('out_for_delivery', 'Out for delivery'), ('delivered', 'Delivered'), ('cancelled', 'Cancelled')], default='placed', max_length=20, verbose_name='status')),
-                ('total', models.DecimalField(decimal_places=2, default=0, max_digits=10, verbose_name='total')),
-                ('customer', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='orders', to=settings.AUTH_USER_MODEL, verbose_name='customer')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "number",
+                    models.CharField(max_length=30, unique=True, verbose_name="order number"),
+                ),
+                ("placed_at", models.DateTimeField(verbose_name="placed at")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("placed", "Placed"),
+                            ("preparing", "Preparing"),
+                            ("out_for_delivery", "Out for delivery"),
+                            ("delivered", "Delivered"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        default="placed",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "total",
+                    models.DecimalField(
+                        decimal_places=2, default=0, max_digits=10, verbose_name="total"
+                    ),
+                ),
+                (
+                    "customer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="orders",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="customer",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'order',
-                'verbose_name_plural': 'orders',
-                'ordering': ['-placed_at'],
+                "verbose_name": "order",
+                "verbose_name_plural": "orders",
+                "ordering": ["-placed_at"],
             },
         ),
         migrations.CreateModel(
-            name='OrderLine',
+            name="OrderLine",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('product', models.CharField(max_length=200, verbose_name='product')),
-                ('quantity', models.PositiveIntegerField(default=1, verbose_name='quantity')),
-                ('unit_price', models.DecimalField(decimal_places=2, max_digits=10, verbose_name='unit price')),
-                ('order', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='lines', to='tickets.order')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("product", models.CharField(max_length=200, verbose_name="product")),
+                ("quantity", models.PositiveIntegerField(default=1, verbose_name="quantity")),
+                (
+                    "unit_price",
+                    models.DecimalField(decimal_places=2, max_digits=10, verbose_name="unit price"),
+                ),
+                (
+                    "order",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="lines",
+                        to="tickets.order",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'order line',
-                'verbose_name_plural': 'order lines',
-                'ordering': ['pk'],
+                "verbose_name": "order line",
+                "verbose_name_plural": "order lines",
+                "ordering": ["pk"],
             },
         ),
         migrations.CreateModel(
-            name='Ticket',
+            name="Ticket",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.CharField(editable=False, max_length=24, unique=True, verbose_name='number')),
-                ('subject', models.CharField(max_length=200, validators=[django.core.validators.MinLengthValidator(5)], verbose_name='subject')),
-                ('description', models.TextField(validators=[django.core.validators.MinLengthValidator(20), django.core.validators.MaxLengthValidator(2000)], verbose_name='description')),
-                ('priority', models.CharField(choices=[('low', 'Low'), ('medium', 'Medium'), ('high', 'High'), ('urgent', 'Urgent')], default='medium', max_length=10, verbose_name='priority')),
-                ('priority_justification', models.TextField(blank=True, max_length=1000, verbose_name='why this priority')),
-                ('status', models.CharField(choices=[('open', 'Open'), ('in_progress', 'In progress'), ('waiting_on_customer', 'Waiting on customer'), ('resolved', 'Resolved'), ('closed', 'Closed')], default='open', max_length=20, verbose_name='status')),
-                ('source', models.CharField(choices=[('web', 'Web'), ('email', 'Email'), ('api', 'API'), ('agent', 'Agent')], default='web', max_length=10, verbose_name='source')),
-                ('extra_fields', models.JSONField(blank=True, default=dict, verbose_name='extra fields')),
-                ('escalated', models.BooleanField(default=False, verbose_name='escalated')),
-                ('escalated_at', models.DateTimeField(blank=True, null=True, verbose_name='escalated at')),
-                ('resolution_notes', models.TextField(blank=True, verbose_name='resolution notes')),
-                ('first_response_at', models.DateTimeField(blank=True, null=True, verbose_name='first response at')),
-                ('first_response_due_at', models.DateTimeField(blank=True, null=True, verbose_name='first response due')),
-                ('resolution_due_at', models.DateTimeField(blank=True, null=True, verbose_name='resolution due')),
-                ('resolved_at', models.DateTimeField(blank=True, null=True, verbose_name='resolved at')),
-                ('closed_at', models.DateTimeField(blank=True, null=True, verbose_name='closed at')),
-                ('last_customer_message_at', models.DateTimeField(blank=True, editable=False, null=True)),
-                ('last_staff_message_at', models.DateTimeField(blank=True, editable=False, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('assignee', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='assigned_tickets', to=settings.AUTH_USER_MODEL, verbose_name='assignee')),
-                ('category', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='tickets', to='tickets.category', verbose_name='category')),
-                ('customer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='tickets', to=settings.AUTH_USER_MODEL, verbose_name='customer')),
-                ('order', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='tickets', to='tickets.order', verbose_name='order')),
-                ('previous_ticket', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='follow_ups', to='tickets.ticket', verbose_name='follows up on')),
-                ('source_page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='submitted from')),
-                ('tags', taggit.managers.TaggableManager(blank=True, help_text='A comma-separated list of tags.', through='taggit.TaggedItem', to='taggit.Tag', verbose_name='Tags')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "number",
+                    models.CharField(
+                        editable=False, max_length=24, unique=True, verbose_name="number"
+                    ),
+                ),
+                (
+                    "subject",
+                    models.CharField(
+                        max_length=200,
+                        validators=[django.core.validators.MinLengthValidator(5)],
+                        verbose_name="subject",
+                    ),
+                ),
+                (
+                    "description",
+                    models.TextField(
+                        validators=[
+                            django.core.validators.MinLengthValidator(20),
+                            django.core.validators.MaxLengthValidator(2000),
+                        ],
+                        verbose_name="description",
+                    ),
+                ),
+                (
+                    "priority",
+                    models.CharField(
+                        choices=[
+                            ("low", "Low"),
+                            ("medium", "Medium"),
+                            ("high", "High"),
+                            ("urgent", "Urgent"),
+                        ],
+                        default="medium",
+                        max_length=10,
+                        verbose_name="priority",
+                    ),
+                ),
+                (
+                    "priority_justification",
+                    models.TextField(blank=True, max_length=1000, verbose_name="why this priority"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "Open"),
+                            ("in_progress", "In progress"),
+                            ("waiting_on_customer", "Waiting on customer"),
+                            ("resolved", "Resolved"),
+                            ("closed", "Closed"),
+                        ],
+                        default="open",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("web", "Web"),
+                            ("email", "Email"),
+                            ("api", "API"),
+                            ("agent", "Agent"),
+                        ],
+                        default="web",
+                        max_length=10,
+                        verbose_name="source",
+                    ),
+                ),
+                (
+                    "extra_fields",
+                    models.JSONField(blank=True, default=dict, verbose_name="extra fields"),
+                ),
+                ("escalated", models.BooleanField(default=False, verbose_name="escalated")),
+                (
+                    "escalated_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="escalated at"),
+                ),
+                ("resolution_notes", models.TextField(blank=True, verbose_name="resolution notes")),
+                (
+                    "first_response_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="first response at"),
+                ),
+                (
+                    "first_response_due_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="first response due"),
+                ),
+                (
+                    "resolution_due_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="resolution due"),
+                ),
+                (
+                    "resolved_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="resolved at"),
+                ),
+                (
+                    "closed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="closed at"),
+                ),
+                (
+                    "last_customer_message_at",
+                    models.DateTimeField(blank=True, editable=False, null=True),
+                ),
+                (
+                    "last_staff_message_at",
+                    models.DateTimeField(blank=True, editable=False, null=True),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "assignee",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="assigned_tickets",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="assignee",
+                    ),
+                ),
+                (
+                    "category",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="tickets",
+                        to="tickets.category",
+                        verbose_name="category",
+                    ),
+                ),
+                (
+                    "customer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="tickets",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="customer",
+                    ),
+                ),
+                (
+                    "order",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="tickets",
+                        to="tickets.order",
+                        verbose_name="order",
+                    ),
+                ),
+                (
+                    "previous_ticket",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="follow_ups",
+                        to="tickets.ticket",
+                        verbose_name="follows up on",
+                    ),
+                ),
+                (
+                    "source_page",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                        verbose_name="submitted from",
+                    ),
+                ),
+                (
+                    "tags",
+                    taggit.managers.TaggableManager(
+                        blank=True,
+                        help_text="A comma-separated list of tags.",
+                        through="taggit.TaggedItem",
+                        to="taggit.Tag",
+                        verbose_name="Tags",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'ticket',
-                'verbose_name_plural': 'tickets',
-                'ordering': ['-created_at'],
-                'permissions': [('assign_ticket', 'Can assign tickets to any agent')],
+                "verbose_name": "ticket",
+                "verbose_name_plural": "tickets",
+                "ordering": ["-created_at"],
+                "permissions": [("assign_ticket", "Can assign tickets to any agent")],
             },
         ),
         migrations.CreateModel(
-            name='Message',
+            name="Message",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('body', models.TextField(validators=[django.core.validators.MinLengthValidator(1), django.core.validators.MaxLengthValidator(2000)], verbose_name='message')),
-                ('is_internal', models.BooleanField(default=False, verbose_name='internal note')),
-                ('is_staff', models.BooleanField(default=False, help_text='The author worked for support when writing.', verbose_name='from staff')),
-                ('source', models.CharField(choices=[('web', 'Web'), ('email', 'Email'), ('api', 'API'), ('agent', 'Agent')], default='web', max_length=10, verbose_name='source')),
-                ('email_message_id', models.CharField(blank=True, db_index=True, max_length=255)),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='sent')),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='ticket_messages', to=settings.AUTH_USER_MODEL, verbose_name='author')),
-                ('ticket', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='messages', to='tickets.ticket')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "body",
+                    models.TextField(
+                        validators=[
+                            django.core.validators.MinLengthValidator(1),
+                            django.core.validators.MaxLengthValidator(2000),
+                        ],
+                        verbose_name="message",
+                    ),
+                ),
+                ("is_internal", models.BooleanField(default=False, verbose_name="internal note")),
+                (
+                    "is_staff",
+                    models.BooleanField(
+                        default=False,
+                        help_text="The author worked for support when writing.",
+                        verbose_name="from staff",
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("web", "Web"),
+                            ("email", "Email"),
+                            ("api", "API"),
+                            ("agent", "Agent"),
+                        ],
+                        default="web",
+                        max_length=10,
+                        verbose_name="source",
+                    ),
+                ),
+                ("email_message_id", models.CharField(blank=True, db_index=True, max_length=255)),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="sent")),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="ticket_messages",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="author",
+                    ),
+                ),
+                (
+                    "ticket",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="messages",
+                        to="tickets.ticket",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'message',
-                'verbose_name_plural': 'messages',
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "message",
+                "verbose_name_plural": "messages",
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalTicket',
+            name="HistoricalTicket",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('number', models.CharField(db_index=True, editable=False, max_length=24, verbose_name='number')),
-                ('subject', models.CharField(max_length=200, validators=[django.core.validators.MinLengthValidator(5)], verbose_name='subject')),
-                ('description', models.TextField(validators=[django.core.validators.MinLengthValidator(20), django.core.validators.MaxLengthValidator(2000)], verbose_name='description')),
-                ('priority', models.CharField(choices=[('low', 'Low'), ('medium', 'Medium'), ('high', 'High'), ('urgent', 'Urgent')], default='medium', max_length=10, verbose_name='priority')),
-                ('priority_justification', models.TextField(blank=True, max_length=1000, verbose_name='why this priority')),
-                ('status', models.CharField(choices=[('open', 'Open'), ('in_progress', 'In progress'), ('waiting_on_customer', 'Waiting on customer'), ('resolved', 'Resolved'), ('closed', 'Closed')], default='open', max_length=20, verbose_name='status')),
-                ('source', models.CharField(choices=[('web', 'Web'), ('email', 'Email'), ('api', 'API'), ('agent', 'Agent')], default='web', max_length=10, verbose_name='source')),
-                ('extra_fields', models.JSONField(blank=True, default=dict, verbose_name='extra fields')),
-                ('escalated', models.BooleanField(default=False, verbose_name='escalated')),
-                ('escalated_at', models.DateTimeField(blank=True, null=True, verbose_name='escalated at')),
-                ('resolution_notes', models.TextField(blank=True, verbose_name='resolution notes')),
-                ('first_response_at', models.DateTimeField(blank=True, null=True, verbose_name='first response at')),
-                ('first_response_due_at', models.DateTimeField(blank=True, null=True, verbose_name='first response due')),
-                ('resolution_due_at', models.DateTimeField(blank=True, null=True, verbose_name='resolution due')),
-                ('resolved_at', models.DateTimeField(blank=True, null=True, verbose_name='resolved at')),
-                ('closed_at', models.DateTimeField(blank=True, null=True, verbose_name='closed at')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='created')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('assignee', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='assignee')),
-                ('category', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='tickets.category', verbose_name='category')),
-                ('customer', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='customer')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('source_page', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='submitted from')),
-                ('order', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='tickets.order', verbose_name='order')),
-                ('previous_ticket', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='tickets.ticket', verbose_name='follows up on')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "number",
+                    models.CharField(
+                        db_index=True, editable=False, max_length=24, verbose_name="number"
+                    ),
+                ),
+                (
+                    "subject",
+                    models.CharField(
+                        max_length=200,
+                        validators=[django.core.validators.MinLengthValidator(5)],
+                        verbose_name="subject",
+                    ),
+                ),
+                (
+                    "description",
+                    models.TextField(
+                        validators=[
+                            django.core.validators.MinLengthValidator(20),
+                            django.core.validators.MaxLengthValidator(2000),
+                        ],
+                        verbose_name="description",
+                    ),
+                ),
+                (
+                    "priority",
+                    models.CharField(
+                        choices=[
+                            ("low", "Low"),
+                            ("medium", "Medium"),
+                            ("high", "High"),
+                            ("urgent", "Urgent"),
+                        ],
+                        default="medium",
+                        max_length=10,
+                        verbose_name="priority",
+                    ),
+                ),
+                (
+                    "priority_justification",
+                    models.TextField(blank=True, max_length=1000, verbose_name="why this priority"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "Open"),
+                            ("in_progress", "In progress"),
+                            ("waiting_on_customer", "Waiting on customer"),
+                            ("resolved", "Resolved"),
+                            ("closed", "Closed"),
+                        ],
+                        default="open",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("web", "Web"),
+                            ("email", "Email"),
+                            ("api", "API"),
+                            ("agent", "Agent"),
+                        ],
+                        default="web",
+                        max_length=10,
+                        verbose_name="source",
+                    ),
+                ),
+                (
+                    "extra_fields",
+                    models.JSONField(blank=True, default=dict, verbose_name="extra fields"),
+                ),
+                ("escalated", models.BooleanField(default=False, verbose_name="escalated")),
+                (
+                    "escalated_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="escalated at"),
+                ),
+                ("resolution_notes", models.TextField(blank=True, verbose_name="resolution notes")),
+                (
+                    "first_response_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="first response at"),
+                ),
+                (
+                    "first_response_due_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="first response due"),
+                ),
+                (
+                    "resolution_due_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="resolution due"),
+                ),
+                (
+                    "resolved_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="resolved at"),
+                ),
+                (
+                    "closed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="closed at"),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="created"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "assignee",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="assignee",
+                    ),
+                ),
+                (
+                    "category",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="tickets.category",
+                        verbose_name="category",
+                    ),
+                ),
+                (
+                    "customer",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="customer",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "source_page",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                        verbose_name="submitted from",
+                    ),
+                ),
+                (
+                    "order",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="tickets.order",
+                        verbose_name="order",
+                    ),
+                ),
+                (
+                    "previous_ticket",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="tickets.ticket",
+                        verbose_name="follows up on",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical ticket',
-                'verbose_name_plural': 'historical tickets',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical ticket",
+                "verbose_name_plural": "historical tickets",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Feedback',
+            name="Feedback",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('rating', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5)], verbose_name='rating')),
-                ('comment', models.TextField(blank=True, max_length=2000, verbose_name='comment')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('ticket', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='feedback', to='tickets.ticket')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "rating",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(5),
+                        ],
+                        verbose_name="rating",
+                    ),
+                ),
+                ("comment", models.TextField(blank=True, max_length=2000, verbose_name="comment")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "ticket",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="feedback",
+                        to="tickets.ticket",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'feedback',
-                'verbose_name_plural': 'feedback',
+                "verbose_name": "feedback",
+                "verbose_name_plural": "feedback",
             },
         ),
         migrations.CreateModel(
-            name='Deflection',
+            name="Deflection",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('session_key', models.CharField(db_index=True, max_length=64)),
-                ('query', models.CharField(blank=True, max_length=200, verbose_name='typed subject')),
-                ('opened_at', models.DateTimeField(auto_now_add=True)),
-                ('contact_page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL)),
-                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.WAGTAIL_PAGE_MODEL)),
-                ('ticket', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='tickets.ticket')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("session_key", models.CharField(db_index=True, max_length=64)),
+                (
+                    "query",
+                    models.CharField(blank=True, max_length=200, verbose_name="typed subject"),
+                ),
+                ("opened_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "contact_page",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "page",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "ticket",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="tickets.ticket",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'deflection',
-                'verbose_name_plural': 'deflections',
+                "verbose_name": "deflection",
+                "verbose_name_plural": "deflections",
             },
         ),
         migrations.CreateModel(
-            name='Attachment',
+            name="Attachment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(max_length=255, storage=tickets.models.messages.attachments_storage, upload_to=tickets.models.messages.attachment_path)),
-                ('original_name', models.CharField(max_length=255, verbose_name='file name')),
-                ('content_type', models.CharField(max_length=100, verbose_name='type')),
-                ('size', models.PositiveIntegerField(verbose_name='size')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('uploaded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('message', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='tickets.message')),
-                ('ticket', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='tickets.ticket')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "file",
+                    models.FileField(
+                        max_length=255,
+                        storage=tickets.models.messages.attachments_storage,
+                        upload_to=tickets.models.messages.attachment_path,
+                    ),
+                ),
+                ("original_name", models.CharField(max_length=255, verbose_name="file name")),
+                ("content_type", models.CharField(max_length=100, verbose_name="type")),
+                ("size", models.PositiveIntegerField(verbose_name="size")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "message",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attachments",
+                        to="tickets.message",
+                    ),
+                ),
+                (
+                    "ticket",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attachments",
+                        to="tickets.ticket",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'attachment',
-                'verbose_name_plural': 'attachments',
-                'ordering': ['pk'],
+                "verbose_name": "attachment",
+                "verbose_name_plural": "attachments",
+                "ordering": ["pk"],
             },
         ),
         migrations.CreateModel(
-            name='TicketReadState',
+            name="TicketReadState",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('last_read_at', models.DateTimeField()),
-                ('ticket', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='read_states', to='tickets.ticket')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("last_read_at", models.DateTimeField()),
+                (
+                    "ticket",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="read_states",
+                        to="tickets.ticket",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.AddIndex(
-            model_name='order',
-            index=models.Index(fields=['customer', '-placed_at'], name='tickets_ord_custome_79f856_idx'),
+            model_name="order",
+            index=models.Index(
+                fields=["customer", "-placed_at"], name="tickets_ord_custome_79f856_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='ticket',
-            index=models.Index(fields=['customer', '-created_at'], name='tickets_tic_custome_3bafbd_idx'),
+            model_name="ticket",
+            index=models.Index(
+                fields=["customer", "-created_at"], name="tickets_tic_custome_3bafbd_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='ticket',
-            index=models.Index(fields=['customer', '-updated_at'], name='tickets_tic_custome_4eafa2_idx'),
+            model_name="ticket",
+            index=models.Index(
+                fields=["customer", "-updated_at"], name="tickets_tic_custome_4eafa2_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='ticket',
-            index=models.Index(fields=['status', 'priority', 'created_at'], name='tickets_tic_status_58a686_idx'),
+            model_name="ticket",
+            index=models.Index(
+                fields=["status", "priority", "created_at"], name="tickets_tic_status_58a686_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='ticket',
-            index=models.Index(fields=['assignee', 'status'], name='tickets_tic_assigne_294cb9_idx'),
+            model_name="ticket",
+            index=models.Index(
+                fields=["assignee", "status"], name="tickets_tic_assigne_294cb9_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='ticket',
-            index=models.Index(fields=['category', 'status'], name='tickets_tic_categor_c85770_idx'),
+            model_name="ticket",
+            index=models.Index(
+                fields=["category", "status"], name="tickets_tic_categor_c85770_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='ticket',
-            index=models.Index(fields=['-updated_at'], name='tickets_tic_updated_270f2e_idx'),
+            model_name="ticket",
+            index=models.Index(fields=["-updated_at"], name="tickets_tic_updated_270f2e_idx"),
         ),
         migrations.AddIndex(
-            model_name='ticket',
-            index=models.Index(fields=['created_at'], name='tickets_tic_created_5dd600_idx'),
+            model_name="ticket",
+            index=models.Index(fields=["created_at"], name="tickets_tic_created_5dd600_idx"),
         ),
         migrations.AddIndex(
-            model_name='message',
-            index=models.Index(fields=['ticket', 'is_internal', 'created_at'], name='tickets_mes_ticket__af7b79_idx'),
+            model_name="message",
+            index=models.Index(
+                fields=["ticket", "is_internal", "created_at"],
+                name="tickets_mes_ticket__af7b79_idx",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='feedback',
-            constraint=models.CheckConstraint(condition=models.Q(('rating__gte', 1), ('rating__lte', 5)), name='tickets_feedback_rating_1_5'),
+            model_name="feedback",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("rating__gte", 1), ("rating__lte", 5)),
+                name="tickets_feedback_rating_1_5",
+            ),
         ),
         migrations.AddIndex(
-            model_name='deflection',
-            index=models.Index(fields=['page', 'opened_at'], name='tickets_def_page_id_8bd483_idx'),
+            model_name="deflection",
+            index=models.Index(fields=["page", "opened_at"], name="tickets_def_page_id_8bd483_idx"),
         ),
         migrations.AddConstraint(
-            model_name='ticketreadstate',
-            constraint=models.UniqueConstraint(fields=('ticket', 'user'), name='tickets_read_state_unique'),
+            model_name="ticketreadstate",
+            constraint=models.UniqueConstraint(
+                fields=("ticket", "user"), name="tickets_read_state_unique"
+            ),
         ),
     ]

@@ -6,87 +6,232 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('tickets', '0002_role_permissions'),
+        ("tickets", "0002_role_permissions"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='EmailDelivery',
+            name="EmailDelivery",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(max_length=40, verbose_name='kind')),
-                ('to', models.CharField(max_length=254, verbose_name='to')),
-                ('subject', models.CharField(max_length=255, verbose_name='subject')),
-                ('body_text', models.TextField(verbose_name='text')),
-                ('body_html', models.TextField(verbose_name='HTML')),
-                ('reply_to', models.CharField(blank=True, max_length=254, verbose_name='reply to')),
-                ('message_id', models.CharField(max_length=255, unique=True, verbose_name='Message-ID')),
-                ('references', models.CharField(blank=True, max_length=255, verbose_name='references')),
-                ('status', models.CharField(choices=[('queued', 'Queued'), ('sending', 'Sending'), ('sent', 'Sent'), ('failed', 'Failed')], default='queued', max_length=10, verbose_name='status')),
-                ('attempts', models.PositiveSmallIntegerField(default=0, verbose_name='attempts')),
-                ('last_error', models.TextField(blank=True, verbose_name='last error')),
-                ('next_attempt_at', models.DateTimeField(blank=True, null=True, verbose_name='next attempt')),
-                ('sent_at', models.DateTimeField(blank=True, null=True, verbose_name='sent at')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('recipient', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recipient')),
-                ('ticket', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='email_deliveries', to='tickets.ticket', verbose_name='ticket')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kind", models.CharField(max_length=40, verbose_name="kind")),
+                ("to", models.CharField(max_length=254, verbose_name="to")),
+                ("subject", models.CharField(max_length=255, verbose_name="subject")),
+                ("body_text", models.TextField(verbose_name="text")),
+                ("body_html", models.TextField(verbose_name="HTML")),
+                ("reply_to", models.CharField(blank=True, max_length=254, verbose_name="reply to")),
+                (
+                    "message_id",
+                    models.CharField(max_length=255, unique=True, verbose_name="Message-ID"),
+                ),
+                (
+                    "references",
+                    models.CharField(blank=True, max_length=255, verbose_name="references"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("queued", "Queued"),
+                            ("sending", "Sending"),
+                            ("sent", "Sent"),
+                            ("failed", "Failed"),
+                        ],
+                        default="queued",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("attempts", models.PositiveSmallIntegerField(default=0, verbose_name="attempts")),
+                ("last_error", models.TextField(blank=True, verbose_name="last error")),
+                (
+                    "next_attempt_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="next attempt"),
+                ),
+                ("sent_at", models.DateTimeField(blank=True, null=True, verbose_name="sent at")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "recipient",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="recipient",
+                    ),
+                ),
+                (
+                    "ticket",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="email_deliveries",
+                        to="tickets.ticket",
+                        verbose_name="ticket",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'outgoing email',
-                'verbose_name_plural': 'outgoing emails',
-                'ordering': ['-created_at', '-pk'],
-                'permissions': [('resend_emaildelivery', 'Can resend outgoing emails')],
-                'indexes': [models.Index(fields=['status', 'next_attempt_at'], name='tickets_ema_status_fa2de4_idx'), models.Index(fields=['ticket', 'created_at'], name='tickets_ema_ticket__ef188b_idx')],
+                "verbose_name": "outgoing email",
+                "verbose_name_plural": "outgoing emails",
+                "ordering": ["-created_at", "-pk"],
+                "permissions": [("resend_emaildelivery", "Can resend outgoing emails")],
+                "indexes": [
+                    models.Index(
+                        fields=["status", "next_attempt_at"], name="tickets_ema_status_fa2de4_idx"
+                    ),
+                    models.Index(
+                        fields=["ticket", "created_at"], name="tickets_ema_ticket__ef188b_idx"
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='InboundEmail',
+            name="InboundEmail",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('message_id', models.CharField(max_length=255, unique=True, verbose_name='Message-ID')),
-                ('channel', models.CharField(max_length=40, verbose_name='received through')),
-                ('from_email', models.CharField(blank=True, max_length=254, verbose_name='from')),
-                ('from_name', models.CharField(blank=True, max_length=200, verbose_name='sender name')),
-                ('to', models.TextField(blank=True, verbose_name='to')),
-                ('subject', models.CharField(blank=True, max_length=255, verbose_name='subject')),
-                ('body_text', models.TextField(blank=True, verbose_name='text')),
-                ('attachment_names', models.JSONField(blank=True, default=list, verbose_name='attachments')),
-                ('outcome', models.CharField(choices=[('reply', 'Added as a reply'), ('new_ticket', 'Opened a ticket'), ('ignored', 'Ignored'), ('held', 'Held for review')], max_length=12, verbose_name='outcome')),
-                ('reason', models.CharField(blank=True, max_length=300, verbose_name='reason')),
-                ('received_at', models.DateTimeField(auto_now_add=True, verbose_name='received')),
-                ('reviewed_at', models.DateTimeField(blank=True, null=True, verbose_name='reviewed at')),
-                ('reply', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='tickets.message', verbose_name='reply')),
-                ('reviewed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='reviewed by')),
-                ('ticket', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='inbound_emails', to='tickets.ticket', verbose_name='ticket')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "message_id",
+                    models.CharField(max_length=255, unique=True, verbose_name="Message-ID"),
+                ),
+                ("channel", models.CharField(max_length=40, verbose_name="received through")),
+                ("from_email", models.CharField(blank=True, max_length=254, verbose_name="from")),
+                (
+                    "from_name",
+                    models.CharField(blank=True, max_length=200, verbose_name="sender name"),
+                ),
+                ("to", models.TextField(blank=True, verbose_name="to")),
+                ("subject", models.CharField(blank=True, max_length=255, verbose_name="subject")),
+                ("body_text", models.TextField(blank=True, verbose_name="text")),
+                (
+                    "attachment_names",
+                    models.JSONField(blank=True, default=list, verbose_name="attachments"),
+                ),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("reply", "Added as a reply"),
+                            ("new_ticket", "Opened a ticket"),
+                            ("ignored", "Ignored"),
+                            ("held", "Held for review"),
+                        ],
+                        max_length=12,
+                        verbose_name="outcome",
+                    ),
+                ),
+                ("reason", models.CharField(blank=True, max_length=300, verbose_name="reason")),
+                ("received_at", models.DateTimeField(auto_now_add=True, verbose_name="received")),
+                (
+                    "reviewed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="reviewed at"),
+                ),
+                (
+                    "reply",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="tickets.message",
+                        verbose_name="reply",
+                    ),
+                ),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="reviewed by",
+                    ),
+                ),
+                (
+                    "ticket",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="inbound_emails",
+                        to="tickets.ticket",
+                        verbose_name="ticket",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'incoming email',
-                'verbose_name_plural': 'incoming emails',
-                'ordering': ['-received_at', '-pk'],
-                'indexes': [models.Index(fields=['outcome', 'reviewed_at'], name='tickets_inb_outcome_87a773_idx')],
+                "verbose_name": "incoming email",
+                "verbose_name_plural": "incoming emails",
+                "ordering": ["-received_at", "-pk"],
+                "indexes": [
+                    models.Index(
+                        fields=["outcome", "reviewed_at"], name="tickets_inb_outcome_87a773_idx"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Notification',
+            name="Notification",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(max_length=40, verbose_name='kind')),
-                ('text', models.CharField(max_length=300, verbose_name='text')),
-                ('url', models.CharField(max_length=500, verbose_name='link')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('read_at', models.DateTimeField(blank=True, null=True, verbose_name='read at')),
-                ('recipient', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='ticket_notifications', to=settings.AUTH_USER_MODEL, verbose_name='recipient')),
-                ('ticket', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notifications', to='tickets.ticket')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kind", models.CharField(max_length=40, verbose_name="kind")),
+                ("text", models.CharField(max_length=300, verbose_name="text")),
+                ("url", models.CharField(max_length=500, verbose_name="link")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("read_at", models.DateTimeField(blank=True, null=True, verbose_name="read at")),
+                (
+                    "recipient",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="ticket_notifications",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="recipient",
+                    ),
+                ),
+                (
+                    "ticket",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notifications",
+                        to="tickets.ticket",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'notification',
-                'verbose_name_plural': 'notifications',
-                'ordering': ['-created_at', '-pk'],
-                'indexes': [models.Index(fields=['recipient', '-created_at'], name='tickets_not_recipie_8be10e_idx'), models.Index(condition=models.Q(('read_at__isnull', True)), fields=['recipient'], name='tickets_notification_unread')],
+                "verbose_name": "notification",
+                "verbose_name_plural": "notifications",
+                "ordering": ["-created_at", "-pk"],
+                "indexes": [
+                    models.Index(
+                        fields=["recipient", "-created_at"], name="tickets_not_recipie_8be10e_idx"
+                    ),
+                    models.Index(
+                        condition=models.Q(("read_at__isnull", True)),
+                        fields=["recipient"],
+                        name="tickets_notification_unread",
+                    ),
+                ],
             },
         ),
     ]

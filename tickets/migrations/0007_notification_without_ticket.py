@@ -5,15 +5,21 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('tickets', '0006_sla_defaults'),
+        ("tickets", "0006_sla_defaults"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='notification',
-            name='ticket',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='notifications', to='tickets.ticket', verbose_name='ticket'),
+            model_name="notification",
+            name="ticket",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="notifications",
+                to="tickets.ticket",
+                verbose_name="ticket",
+            ),
         ),
     ]

@@ -5,33 +5,62 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
-        ('tickets', '0008_queue_search_indexes'),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
+        ("tickets", "0008_queue_search_indexes"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='feedback',
-            index=models.Index(fields=['created_at', 'id'], name='tickets_feedback_given_idx'),
+            model_name="feedback",
+            index=models.Index(fields=["created_at", "id"], name="tickets_feedback_given_idx"),
         ),
         migrations.AddIndex(
-            model_name='ticket',
-            index=models.Index(condition=models.Q(('resolved_at__isnull', False)), fields=['resolved_at'], name='tickets_resolved_idx'),
+            model_name="ticket",
+            index=models.Index(
+                condition=models.Q(("resolved_at__isnull", False)),
+                fields=["resolved_at"],
+                name="tickets_resolved_idx",
+            ),
         ),
         migrations.AddIndex(
-            model_name='ticket',
-            index=models.Index(condition=models.Q(('first_response_at__isnull', True), ('first_response_breached_at__isnull', True), ('status__in', ['open', 'in_progress', 'waiting_on_customer'])), fields=['first_response_due_at'], name='tickets_first_due_idx'),
+            model_name="ticket",
+            index=models.Index(
+                condition=models.Q(
+                    ("first_response_at__isnull", True),
+                    ("first_response_breached_at__isnull", True),
+                    ("status__in", ["open", "in_progress", "waiting_on_customer"]),
+                ),
+                fields=["first_response_due_at"],
+                name="tickets_first_due_idx",
+            ),
         ),
         migrations.AddIndex(
-            model_name='ticket',
-            index=models.Index(condition=models.Q(('resolution_breached_at__isnull', True), ('status__in', ['open', 'in_progress', 'waiting_on_customer'])), fields=['resolution_due_at'], name='tickets_resolution_due_idx'),
+            model_name="ticket",
+            index=models.Index(
+                condition=models.Q(
+                    ("resolution_breached_at__isnull", True),
+                    ("status__in", ["open", "in_progress", "waiting_on_customer"]),
+                ),
+                fields=["resolution_due_at"],
+                name="tickets_resolution_due_idx",
+            ),
         ),
         migrations.AddIndex(
-            model_name='ticket',
-            index=models.Index(models.Case(models.When(priority='urgent', then=models.Value(0)), models.When(priority='high', then=models.Value(1)), models.When(priority='medium', then=models.Value(2)), models.When(priority='low', then=models.Value(3)), output_field=models.IntegerField()), models.F('created_at'), condition=models.Q(('status__in', ['open', 'in_progress', 'waiting_on_customer'])), name='tickets_active_order_idx'),
+            model_name="ticket",
+            index=models.Index(
+                models.Case(
+                    models.When(priority="urgent", then=models.Value(0)),
+                    models.When(priority="high", then=models.Value(1)),
+                    models.When(priority="medium", then=models.Value(2)),
+                    models.When(priority="low", then=models.Value(3)),
+                    output_field=models.IntegerField(),
+                ),
+                models.F("created_at"),
+                condition=models.Q(("status__in", ["open", "in_progress", "waiting_on_customer"])),
+                name="tickets_active_order_idx",
+            ),
         ),
     ]

@@ -23,3 +23,6 @@ class Deflection(models.Model):
         indexes = [models.Index(fields=["page", "opened_at"])]
         verbose_name = _("deflection")
         verbose_name_plural = _("deflections")
+
+    def __str__(self):
+        return f"{self.page_id} @ {self.opened_at:%Y-%m-%d %H:%M}"

@@ -30,7 +30,9 @@ class Message(models.Model):
     is_staff = models.BooleanField(
         _("from staff"), default=False, help_text=_("The author worked for support when writing.")
     )
-    source = models.CharField(_("source"), max_length=10, choices=Source.choices, default=Source.WEB)
+    source = models.CharField(
+        _("source"), max_length=10, choices=Source.choices, default=Source.WEB
+    )
     email_message_id = models.CharField(max_length=255, blank=True, db_index=True)
     created_at = models.DateTimeField(_("sent"), auto_now_add=True)
 

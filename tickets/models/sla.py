@@ -20,6 +20,8 @@ DEFAULT_TARGETS = {
     Priority.MEDIUM: (24, 72),
     Priority.LOW: (48, 168),
 }
+
+
 def validate_time_zone(value):
     if value not in available_timezones():
         raise ValidationError(_("%(value)s is not a time zone."), params={"value": value})
@@ -45,7 +47,8 @@ class SLAPolicy(models.Model):
         ordering = ["first_response_hours"]
 
     def __str__(self):
-        return f"{self.get_priority_display()}: {self.first_response_hours} h / {self.resolution_hours} h"
+        hours = f"{self.first_response_hours} h / {self.resolution_hours} h"
+        return f"{self.get_priority_display()}: {hours}"
 
     @classmethod
     def targets(cls, priority):

@@ -48,7 +48,9 @@ class Ticket(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.OPEN
     )
-    source = models.CharField(_("source"), max_length=10, choices=Source.choices, default=Source.WEB)
+    source = models.CharField(
+        _("source"), max_length=10, choices=Source.choices, default=Source.WEB
+    )
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("assignee"),
@@ -189,6 +191,9 @@ class TicketCounter(models.Model):
     class Meta:
         verbose_name = _("ticket counter")
 
+    def __str__(self):
+        return f"{self.day}: {self.last_value}"
+
 
 class TicketReadState(models.Model):
     """When a user last read a ticket's thread: drives the unread markers."""
@@ -201,3 +206,6 @@ class TicketReadState(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["ticket", "user"], name="tickets_read_state_unique"),
         ]
+
+    def __str__(self):
+        return f"{self.ticket_id} read by {self.user_id} at {self.last_read_at:%Y-%m-%d %H:%M}"

@@ -63,9 +63,13 @@ def sla_state(ticket, now=None):
         return None
     running = ticket.status in RUNNING
     pending_first = ticket.first_response_at is None and ticket.first_response_due_at
-    dues = [d for d in (pending_first and ticket.first_response_due_at, ticket.resolution_due_at) if d]
-    if ticket.first_response_breached_at or ticket.resolution_breached_at or (
-        running and any(d < now for d in dues)
+    dues = [
+        d for d in (pending_first and ticket.first_response_due_at, ticket.resolution_due_at) if d
+    ]
+    if (
+        ticket.first_response_breached_at
+        or ticket.resolution_breached_at
+        or (running and any(d < now for d in dues))
     ):
         return BREACHED
     if running and any(d < now + AT_RISK_WITHIN for d in dues):
