@@ -21,15 +21,22 @@ def _group_names(user):
     return user._role_group_names
 
 
+def _in_role(user, groups):
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return user.is_superuser or not _group_names(user).isdisjoint(groups)
+
+
 def is_support_admin(user):
-    return user.is_authenticated and (user.is_superuser or SUPPORT_ADMINS in _group_names(user))
+    """Support admins configure the help desk and approve agents; superusers are ones too.
+    `User.objects.support_admins()` lists the same people."""
+    return _in_role(user, (SUPPORT_ADMINS,))
 
 
 def is_agent(user):
-    """Agents work tickets; support admins and superusers are agents too."""
-    return user.is_authenticated and (
-        user.is_superuser or not _group_names(user).isdisjoint(STAFF_GROUPS)
-    )
+    """Agents work tickets; support admins and superusers are agents too. Inactive accounts are
+    no agents. `User.objects.agents()` lists the same people."""
+    return _in_role(user, STAFF_GROUPS)
 
 
 def can_access_admin(user):

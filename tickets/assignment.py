@@ -5,7 +5,6 @@ from django.conf import settings
 from django.db.models import F, Max, Q
 
 from accounts.models import User
-from accounts.roles import AGENTS
 
 
 def next_agent(category):
@@ -17,7 +16,8 @@ def next_agent(category):
         else Q(assigned_tickets__category__isnull=True)
     )
     return (
-        User.objects.filter(groups__name=AGENTS, is_active=True, is_available=True)
+        User.objects.agents()
+        .filter(is_available=True)
         .annotate(last_handed=Max("assigned_tickets__created_at", filter=same_category))
         .order_by(F("last_handed").asc(nulls_first=True), "pk")
         .first()

@@ -17,13 +17,11 @@ from functools import partial
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.admin_url_finder import AdminURLFinder
 
 from accounts.models import AgentApplication, User
-from accounts.roles import STAFF_GROUPS, SUPPORT_ADMINS
 
 from . import delivery, emails, events
 from .choices import Priority, Status
@@ -137,11 +135,7 @@ class Recipient:
 
 
 def _team():
-    agents = list(
-        User.objects.filter(
-            Q(groups__name__in=STAFF_GROUPS) | Q(is_superuser=True), is_active=True
-        ).distinct()
-    )
+    agents = list(User.objects.agents())
     if not settings.SUPPORT_TEAM_EMAIL:
         return [Recipient(STAFF, user=agent) for agent in agents]
     return [Recipient(STAFF, address=settings.SUPPORT_TEAM_EMAIL, in_app=False)] + [
@@ -162,9 +156,7 @@ def recipients(role, event):
     if role == "team":
         return _team()
     if role == "support_admins":
-        admins = User.objects.filter(
-            Q(groups__name=SUPPORT_ADMINS) | Q(is_superuser=True), is_active=True
-        ).distinct()
+        admins = User.objects.support_admins()
         return [Recipient(STAFF, user=admin) for admin in admins]
     if role == "assignee_or_team":
         return recipients("assignee" if ticket.assignee_id else "team", event)

@@ -2,12 +2,10 @@ import functools
 
 import django_filters
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
 from accounts.models import User
-from accounts.roles import STAFF_GROUPS
 from tickets.choices import Priority, Status
 from tickets.models import Category, Ticket
 from tickets.sla.state import CHOICES as SLA_CHOICES
@@ -17,10 +15,7 @@ ME, UNASSIGNED = "me", "unassigned"
 
 
 def agent_choices():
-    staff = User.groups.through.objects.filter(group__name__in=STAFF_GROUPS).values("user_id")
-    agents = User.objects.filter(Q(pk__in=staff) | Q(is_superuser=True), is_active=True).order_by(
-        "name", "email"
-    )
+    agents = User.objects.agents().order_by("name", "email")
     return [(ME, _("Me")), (UNASSIGNED, _("Unassigned"))] + [
         (str(agent.pk), agent.get_full_name()) for agent in agents
     ]

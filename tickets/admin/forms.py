@@ -2,7 +2,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from accounts.roles import STAFF_GROUPS
 from tickets.choices import Priority, Status
 from tickets.forms import MultipleFileField
 from tickets.models import CannedResponse
@@ -55,11 +54,7 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = (
-            User.objects.filter(groups__name__in=STAFF_GROUPS, is_active=True)
-            .distinct()
-            .order_by("name", "email")
-        )
+        self.fields["assignee"].queryset = User.objects.agents().order_by("name", "email")
 
 
 def canned_responses():

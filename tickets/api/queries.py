@@ -4,7 +4,6 @@ queries whatever the data size."""
 from django.db.models import Count, F, Prefetch, Q
 
 from accounts.models import User
-from accounts.roles import STAFF_GROUPS
 from tickets import selectors
 from tickets.admin.timeline import TRACKED
 from tickets.choices import Priority, Status
@@ -112,11 +111,7 @@ def categories():
 
 
 def agents():
-    return (
-        User.objects.filter(Q(groups__name__in=STAFF_GROUPS) | Q(is_superuser=True), is_active=True)
-        .distinct()
-        .order_by("name", "email")
-    )
+    return User.objects.agents().order_by("name", "email")
 
 
 # ── Stats ────────────────────────────────────────────────────────────────────────────────────

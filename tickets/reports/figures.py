@@ -9,13 +9,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import cached_property
 
-from django.db.models import Avg, Case, Count, F, Q, Subquery, When
+from django.db.models import Avg, Case, Count, F, Q, When
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext
 
 from accounts.models import User
-from accounts.roles import STAFF_GROUPS
 
 from ..choices import ACTIVE_STATUSES, PRIORITY_RANK, Priority, Status
 from ..models import Category, Feedback, Ticket
@@ -203,8 +202,7 @@ def ratings(scope):
 def per_agent(scope):
     """Each agent's tickets: assigned (created in the period), resolved in the period, median
     first response and average rating given in the period."""
-    staff = Q(groups__name__in=STAFF_GROUPS) | Q(is_superuser=True)
-    agents = User.objects.filter(pk__in=Subquery(User.objects.filter(staff).values("pk")))
+    agents = User.objects.agents()
     if scope.agent:
         agents = agents.filter(pk=scope.agent.pk)
     own = scope.filters("assigned_tickets__")

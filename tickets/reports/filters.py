@@ -4,13 +4,11 @@ from datetime import timedelta
 
 import django_filters
 from django import forms
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
 from accounts.models import User
-from accounts.roles import STAFF_GROUPS
 
 from ..choices import Priority
 from ..models import Category, Ticket
@@ -21,8 +19,7 @@ MAX_DAYS = 366
 
 
 def _agents():
-    staff = User.objects.filter(Q(groups__name__in=STAFF_GROUPS) | Q(is_superuser=True))
-    return User.objects.filter(pk__in=staff.values("pk")).order_by("name", "email")
+    return User.objects.agents().order_by("name", "email")
 
 
 class AgentChoiceField(forms.ModelChoiceField):
