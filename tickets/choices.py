@@ -12,6 +12,8 @@ class Status(models.TextChoices):
 
 # Not yet resolved or closed: the backlog, the SLA's concern, what agents still have to do.
 ACTIVE_STATUSES = (Status.OPEN, Status.IN_PROGRESS, Status.WAITING_ON_CUSTOMER)
+# Active and not waiting on the customer: the agents' move, while the SLA clock runs.
+RUNNING_STATUSES = (Status.OPEN, Status.IN_PROGRESS)
 
 
 class Priority(models.TextChoices):
@@ -31,7 +33,8 @@ PRIORITY_RANK_EXPRESSION = models.Case(
     ],
     output_field=models.IntegerField(),
 )
-PRIORITIES_NEEDING_JUSTIFICATION = {Priority.HIGH, Priority.URGENT}
+# Raised above the usual: they need a justification; the queue marks them and has a view of them.
+PRESSING_PRIORITIES = (Priority.URGENT, Priority.HIGH)
 
 
 class Source(models.TextChoices):

@@ -10,7 +10,7 @@ from django.utils import timezone
 from accounts.models import User
 
 from . import events, workflow
-from .choices import OrderStatus, Priority, Status
+from .choices import ACTIVE_STATUSES, OrderStatus, Priority, Status
 from .models import CannedResponse, Category, Feedback, Order, OrderLine, Ticket
 
 CATEGORIES = [
@@ -684,7 +684,7 @@ def _backdate(ticket):
     """Spread finished demo tickets over the last four weeks, with their answers and ratings
     hours apart, so the reports have a history to show. Open tickets stay recent, so the SLA job
     does not escalate the whole demo on its first run."""
-    if ticket.status not in (Status.RESOLVED, Status.CLOSED):
+    if ticket.status in ACTIVE_STATUSES:
         return
     offset = timedelta(days=2 + ticket.pk * 5 % 26, hours=ticket.pk % 7)
     respond, resolve = timedelta(hours=1 + ticket.pk % 6), timedelta(hours=6 + ticket.pk * 7 % 40)

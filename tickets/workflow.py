@@ -18,7 +18,7 @@ from accounts.roles import is_agent
 from . import events
 from .assignment import next_agent
 from .attachments import check_uploads
-from .choices import PRIORITIES_NEEDING_JUSTIFICATION, Priority, Source, Status
+from .choices import ACTIVE_STATUSES, PRESSING_PRIORITIES, Priority, Source, Status
 from .models import Attachment, Deflection, Feedback, Message, Ticket, TicketReadState
 from .numbering import next_ticket_number
 from .permissions import can_reassign, can_view_ticket, require, require_staff
@@ -99,11 +99,7 @@ def open_ticket(
         require_staff(opened_by)
 
     errors = {}
-    if (
-        not on_behalf
-        and priority in PRIORITIES_NEEDING_JUSTIFICATION
-        and not priority_justification.strip()
-    ):
+    if not on_behalf and priority in PRESSING_PRIORITIES and not priority_justification.strip():
         errors["priority_justification"] = _("Tell us why this needs high or urgent attention.")
     if order is not None and order.customer_id != customer.pk:
         errors["order"] = _("Choose one of your own orders.")
@@ -325,7 +321,7 @@ def rate(ticket, *, by, rating, comment=""):
     """The customer rates the help they got, once, after resolution."""
     ticket = _locked(ticket)
     require(ticket.customer_id == by.pk, _("Only the customer can rate this ticket."))
-    if ticket.status not in (Status.RESOLVED, Status.CLOSED):
+    if ticket.status in ACTIVE_STATUSES:
         raise ValidationError(
             {"rating": _("You can rate a ticket once it is resolved.")}, code="not_resolved"
         )

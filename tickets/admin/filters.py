@@ -11,6 +11,8 @@ from tickets.models import Category, Ticket
 from tickets.sla.state import CHOICES as SLA_CHOICES
 from tickets.sla.state import sla_filter
 
+from . import saved_views
+
 ME, UNASSIGNED = "me", "unassigned"
 
 
@@ -35,6 +37,12 @@ class AssigneeFilter(django_filters.ChoiceFilter):
 
 
 class TicketFilterSet(WagtailFilterSet):
+    view = django_filters.ChoiceFilter(
+        label=_("View"),
+        choices=saved_views.CHOICES,
+        method="filter_view",
+        empty_label=_("All tickets"),
+    )
     # distinct=False: these filter the ticket's own columns, so no row can repeat, and a DISTINCT
     # over every column would make PostgreSQL sort all matching tickets before the LIMIT.
     status = django_filters.MultipleChoiceFilter(
@@ -63,13 +71,25 @@ class TicketFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Ticket
-        fields = ["status", "priority", "category", "assignee", "sla", "escalated", "created_at"]
+        fields = [
+            "view",
+            "status",
+            "priority",
+            "category",
+            "assignee",
+            "sla",
+            "escalated",
+            "created_at",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # The form validates, renders and names the active filter from the choices: one query
         # for the agents per page, not one each time.
         self.filters["assignee"].extra["choices"] = functools.cache(agent_choices)
+
+    def filter_view(self, queryset, name, value):
+        return saved_views.apply(value, queryset, self.request.user) if value else queryset
 
     def filter_sla(self, queryset, name, value):
         return queryset.filter(sla_filter(value)) if value else queryset

@@ -1,5 +1,7 @@
 """Panels on the Wagtail dashboard for agents: their work, the unassigned pile, SLA risk, today."""
 
+from urllib.parse import urlencode
+
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -7,41 +9,34 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 
 from accounts.roles import is_agent
-from tickets.choices import ACTIVE_STATUSES, Status
+from tickets import conditions
 from tickets.models import Ticket
 from tickets.selectors import PRIORITY_ORDER
-from tickets.sla.state import AT_RISK, sla_filter
+
+from . import saved_views
 
 LISTED = 5
 
 
-def needs_me(user):
-    """Open work that is mine or nobody's: the number on the queue's menu item."""
-    return Ticket.objects.filter(
-        Q(assignee=user) | Q(assignee__isnull=True), status__in=[Status.OPEN, Status.IN_PROGRESS]
-    )
-
-
-def at_risk():
-    """Tickets whose next SLA target falls due within two hours."""
-    return Ticket.objects.filter(sla_filter(AT_RISK))
-
-
 class TicketListPanel(Component):
+    """The first tickets of one of the queue's saved views, their number, and a link to the view."""
+
     template_name = "tickets/admin/panels/ticket_list.html"
 
-    def __init__(self, *, name, title, tickets, more_url, order):
-        self.name = name
+    def __init__(self, *, view, title, user, order):
+        self.name = f"support_{view}"
         self.title = title
-        self.tickets = tickets
-        self.more_url = more_url
+        self.tickets = saved_views.apply(view, Ticket.objects.all(), user)
+        self.more_url = (
+            f"{reverse('wagtailsnippets_tickets_ticket:list')}?{urlencode({'view': view})}"
+        )
         self.order = order
 
     def get_context_data(self, parent_context):
         tickets = self.tickets.select_related("customer").order_by(
             PRIORITY_ORDER.asc(), "created_at"
         )
-        return {"panel": self, "tickets": list(tickets[:LISTED])}
+        return {"panel": self, "tickets": list(tickets[:LISTED]), "count": self.tickets.count()}
 
 
 class TodayPanel(Component):
@@ -55,7 +50,7 @@ class TodayPanel(Component):
         start = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
         today = Q(created_at__gte=start)
         resolved_today = Q(resolved_at__gte=start)
-        active = Q(status__in=ACTIVE_STATUSES)
+        active = conditions.ACTIVE
         figures = Ticket.objects.filter(today | resolved_today | active).aggregate(
             created=Count("pk", filter=today),
             resolved=Count("pk", filter=resolved_today),
@@ -68,28 +63,12 @@ class TodayPanel(Component):
 def dashboard_panels(request):
     if not is_agent(request.user):
         return []
-    queue = reverse("wagtailsnippets_tickets_ticket:list")
+    user = request.user
     return [
+        TicketListPanel(view="mine", title=_("My open tickets"), user=user, order=10),
+        TicketListPanel(view="unassigned", title=_("Unassigned"), user=user, order=20),
         TicketListPanel(
-            name="support_mine",
-            title=_("My open tickets"),
-            tickets=Ticket.objects.filter(assignee=request.user, status__in=ACTIVE_STATUSES),
-            more_url=f"{queue}?assignee=me",
-            order=10,
-        ),
-        TicketListPanel(
-            name="support_unassigned",
-            title=_("Unassigned"),
-            tickets=Ticket.objects.filter(assignee__isnull=True, status__in=ACTIVE_STATUSES),
-            more_url=f"{queue}?assignee=unassigned",
-            order=20,
-        ),
-        TicketListPanel(
-            name="support_at_risk",
-            title=_("At risk of breaching the SLA"),
-            tickets=at_risk(),
-            more_url=f"{queue}?sla={AT_RISK}",
-            order=30,
+            view="at_risk", title=_("At risk of breaching the SLA"), user=user, order=30
         ),
         TodayPanel(),
     ]

@@ -21,28 +21,21 @@ from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, DateColum
 from wagtail.snippets.views.snippets import IndexView
 
 from supportsite.tables import CellRendererTable, td
-from tickets.choices import Priority, Status
+from tickets.choices import PRESSING_PRIORITIES, Priority, Status
 from tickets.selectors import PRIORITY_ORDER
 from tickets.sla.state import BREACHED, sla_state
 from tickets.sla.state import CHOICES as SLA_CHOICES
 
-from .filters import ME, UNASSIGNED
 from .paginator import QueuePaginator
+from .saved_views import SAVED_VIEWS
 from .search import search_condition
-
-SHORTCUTS = [
-    (_("My tickets"), {"assignee": ME, "status": ["open", "in_progress", "waiting_on_customer"]}),
-    (_("Unassigned"), {"assignee": UNASSIGNED, "status": ["open", "in_progress"]}),
-    (_("Urgent & high"), {"priority": ["urgent", "high"], "status": ["open", "in_progress"]}),
-    (_("Waiting on customer"), {"status": ["waiting_on_customer"]}),
-]
 
 
 class QueueTable(CellRendererTable):
     """High and urgent rows are marked."""
 
     def get_row_classname(self, instance):
-        if instance.priority in ("urgent", "high"):
+        if instance.priority in PRESSING_PRIORITIES:
             return f"ticket-row ticket-row--{instance.priority}"
         return "ticket-row"
 
@@ -250,6 +243,8 @@ class TicketIndexView(IndexView):
         context = super().get_context_data(**kwargs)
         index = reverse(self.index_url_name)
         context["shortcuts"] = [
-            (label, f"{index}?{urlencode(params, doseq=True)}") for label, params in SHORTCUTS
+            (view.label, f"{index}?{urlencode({'view': key})}")
+            for key, view in SAVED_VIEWS.items()
+            if view.shortcut
         ]
         return context

@@ -8,7 +8,6 @@ from accounts.admin_views import AgentApplicationViewSet
 from tickets.models import CannedResponse, Category, SLAPolicy, Ticket
 
 from .filters import TicketFilterSet
-from .panels import needs_me
 from .queue import TicketIndexView
 from .views import TicketWorkspaceView, presence_view
 
@@ -42,7 +41,9 @@ class TicketViewSet(SnippetViewSet):
         def render_component(item, request):
             component = base.render_component(item, request)
             count = cache.get_or_set(
-                f"ticket-queue-badge:{request.user.pk}", needs_me(request.user).count, BADGE_TTL
+                f"ticket-queue-badge:{request.user.pk}",
+                Ticket.objects.needing(request.user).count,
+                BADGE_TTL,
             )
             if count:
                 component.label = f"{item.label} ({count})"

@@ -9,6 +9,9 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
 from tickets.choices import ACTIVE_STATUSES, PRIORITY_RANK_EXPRESSION, Priority, Source, Status
+from tickets.conditions import ACTIVE
+
+from .querysets import TicketQuerySet
 
 SUBJECT_MIN, SUBJECT_MAX = 5, 200
 DESCRIPTION_MIN, DESCRIPTION_MAX = 20, 2000
@@ -110,6 +113,8 @@ class Ticket(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    objects = TicketQuerySet.as_manager()
+
     history = HistoricalRecords(
         excluded_fields=[
             "updated_at",
@@ -164,7 +169,7 @@ class Ticket(models.Model):
                 PRIORITY_RANK_EXPRESSION,
                 "created_at",
                 name="tickets_active_order_idx",
-                condition=models.Q(status__in=list(ACTIVE_STATUSES)),
+                condition=ACTIVE,
             ),
         ]
         permissions = [

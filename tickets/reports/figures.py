@@ -16,6 +16,7 @@ from django.utils.translation import gettext
 
 from accounts.models import User
 
+from .. import conditions
 from ..choices import ACTIVE_STATUSES, PRIORITY_RANK, Priority, Status
 from ..models import Category, Feedback, Ticket
 from . import measures
@@ -122,7 +123,7 @@ def summary(scope):
     figures = with_rates(
         scope.created().aggregate(
             **time_measures(),
-            still_open=Count("pk", filter=Q(status__in=ACTIVE_STATUSES)),
+            still_open=Count("pk", filter=conditions.ACTIVE),
         )
     )
     figures["resolved_in_period"] = scope.tickets().filter(scope.during("resolved_at")).count()
@@ -166,7 +167,7 @@ def by_category(scope):
         .values("category_id", "category__name")
         .annotate(
             **time_measures(),
-            still_open=Count("pk", filter=Q(status__in=ACTIVE_STATUSES)),
+            still_open=Count("pk", filter=conditions.ACTIVE),
             rating=Avg("feedback__rating"),
         )
         .order_by("-tickets", F("category__name").asc(nulls_last=True))

@@ -11,13 +11,12 @@ from django.tasks import task
 from django.utils import timezone
 
 from tickets import workflow
-from tickets.choices import ACTIVE_STATUSES, Status
+from tickets.choices import Status
 from tickets.models import Ticket
 
 
 def missed_first_responses(now):
-    return Ticket.objects.filter(
-        status__in=ACTIVE_STATUSES,
+    return Ticket.objects.active().filter(
         sla_paused_at__isnull=True,
         first_response_at__isnull=True,
         first_response_due_at__lt=now,
@@ -26,8 +25,7 @@ def missed_first_responses(now):
 
 
 def missed_resolutions(now):
-    return Ticket.objects.filter(
-        status__in=ACTIVE_STATUSES,
+    return Ticket.objects.active().filter(
         sla_paused_at__isnull=True,
         resolution_due_at__lt=now,
         resolution_breached_at__isnull=True,

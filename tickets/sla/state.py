@@ -6,17 +6,17 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tickets.choices import ACTIVE_STATUSES, Status
+from tickets.choices import ACTIVE_STATUSES, RUNNING_STATUSES
+from tickets.conditions import ACTIVE, RUNNING
 
 ON_TRACK, AT_RISK, BREACHED = "on_track", "at_risk", "breached"
 CHOICES = [(ON_TRACK, _("On track")), (AT_RISK, _("At risk")), (BREACHED, _("Breached"))]
 AT_RISK_WITHIN = timedelta(hours=2)
-RUNNING = [Status.OPEN, Status.IN_PROGRESS]
 
 
 def _due_before(moment):
     """Running tickets with a target still open that falls due before `moment`."""
-    return Q(status__in=RUNNING) & (
+    return RUNNING & (
         Q(first_response_at__isnull=True, first_response_due_at__lt=moment)
         | Q(resolution_due_at__lt=moment)
     )
@@ -24,7 +24,7 @@ def _due_before(moment):
 
 def _due_between(start, end):
     """Running tickets with a target still open that falls due from `start` to before `end`."""
-    return Q(status__in=RUNNING) & (
+    return RUNNING & (
         Q(
             first_response_at__isnull=True,
             first_response_due_at__gte=start,
@@ -40,7 +40,7 @@ def sla_filter(state, now=None):
         Q(first_response_breached_at__isnull=False)
         | Q(resolution_breached_at__isnull=False)
         | _due_before(now)
-    ) & Q(status__in=ACTIVE_STATUSES)
+    ) & ACTIVE
     # Not breached, said of running tickets as plain conditions (no breach recorded, nothing due
     # yet) so that PostgreSQL reads the due-time ranges from the partial indexes
     # tickets_first_due_idx and tickets_resolution_due_idx.
@@ -53,15 +53,15 @@ def sla_filter(state, now=None):
         return breached
     if state == AT_RISK:
         return at_risk
-    return Q(status__in=ACTIVE_STATUSES) & ~breached & ~at_risk
+    return ACTIVE & ~breached & ~at_risk
 
 
 def sla_state(ticket, now=None):
     """The same judgement for one ticket already in memory (None for finished tickets)."""
     now = now or timezone.now()
-    if ticket.status in (Status.RESOLVED, Status.CLOSED):
+    if ticket.status not in ACTIVE_STATUSES:
         return None
-    running = ticket.status in RUNNING
+    running = ticket.status in RUNNING_STATUSES
     pending_first = ticket.first_response_at is None and ticket.first_response_due_at
     dues = [
         d for d in (pending_first and ticket.first_response_due_at, ticket.resolution_due_at) if d
