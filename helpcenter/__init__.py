@@ -1,0 +1,2 @@
+"""The help center customers read and editors write in Wagtail: page types, search, helpful
+votes, contact pages that open tickets, editors' reports."""

@@ -1,3 +1,5 @@
+"""The help center's page types and records, a module per concept; import them from here."""
+
 from .articles import ArticlePage, ArticleTag, RelatedArticle
 from .contact import ContactFormField, ContactPage
 from .faq import FAQCategory, FAQItem, FAQPage

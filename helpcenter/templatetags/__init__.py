@@ -1,0 +1,1 @@
+"""Template tags of the help center: contact links, JSON-LD, cache keys."""

@@ -10,12 +10,11 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from tests.factories import CustomerFactory
-from tickets.admin.panels import at_risk, dashboard_panels
+from tickets.admin.panels import dashboard_panels
 from tickets.models import Feedback, Ticket
 from tickets.reports import figures
 from tickets.selectors import PRIORITY_ORDER
 from tickets.sla.jobs import missed_first_responses, missed_resolutions
-from tickets.sla.state import BREACHED, sla_filter
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
@@ -92,14 +91,16 @@ def test_the_sla_job_reads_pending_targets_from_their_due_time_indexes(plan_with
 
 
 def test_at_risk_reads_both_due_time_indexes(plan_with_only):
-    plan = plan_with_only(at_risk(), "tickets_first_due_idx", "tickets_resolution_due_idx")
+    plan = plan_with_only(
+        Ticket.objects.at_risk(), "tickets_first_due_idx", "tickets_resolution_due_idx"
+    )
 
     assert "tickets_first_due_idx" in plan and "tickets_resolution_due_idx" in plan
 
 
 def test_unfinished_tickets_in_queue_order_come_from_the_active_order_index(plan_with_only):
-    unassigned = Ticket.objects.filter(assignee__isnull=True, status__in=["open", "in_progress"])
-    breached = Ticket.objects.filter(sla_filter(BREACHED))
+    unassigned = Ticket.objects.unassigned()
+    breached = Ticket.objects.breached()
 
     assert "tickets_active_order_idx" in plan_with_only(
         in_queue_order(unassigned), "tickets_active_order_idx"

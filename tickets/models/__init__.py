@@ -1,3 +1,5 @@
+"""The tickets app's models, a module per concept; import them from here."""
+
 from .catalog import CannedResponse, Category
 from .deflection import Deflection
 from .feedback import Feedback

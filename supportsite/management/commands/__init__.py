@@ -1,0 +1,1 @@
+"""`run_worker`, `run_scheduler` and `seed_demo`."""

@@ -1,0 +1,1 @@
+"""`ingest_email`: feed a raw message to email intake."""
