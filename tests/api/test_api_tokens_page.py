@@ -2,8 +2,11 @@
 revoke them, in the account pages' layout."""
 
 import re
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
+from django.test import Client
 from wagtail.models import APIToken, ModelLogEntry
 
 from accounts import api_tokens
@@ -125,3 +128,15 @@ def test_making_and_revoking_a_token_is_in_wagtails_audit_log(signed_in, custome
         ("wagtail.apitoken.create", customer),
         ("wagtail.apitoken.revoke", customer),
     ]
+
+
+def test_wagtails_api_tokens_command_lists_and_revokes_a_customers_token(customer):
+    token, secret = api_tokens.create_token(customer, name="Inventory script")
+    listing = StringIO()
+
+    call_command("api_tokens", "list", user=customer.email, stdout=listing)
+    call_command("api_tokens", "revoke", id=token.pk, stdout=StringIO())
+
+    assert token.prefix in listing.getvalue() and "Inventory script" in listing.getvalue()
+    assert Client().get("/api/v1/me/", HTTP_AUTHORIZATION=f"Token {secret}").status_code == 401
+    assert not api_tokens.active_tokens(customer).exists()

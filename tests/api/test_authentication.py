@@ -107,6 +107,17 @@ def test_a_revoked_token_stops_working(customer):
     assert token.revoked_at is not None
 
 
+@pytest.mark.parametrize("scheme", ["Token", "Bearer"])
+def test_a_token_of_the_kind_made_before_wagtails_is_refused_with_what_to_do(scheme, db):
+    response = _with(f"{scheme} hcp_Xq3vJ0c9Yl1mZ8a7b6c5d4e3f2g1h0i9j8k7l6m5n4o").get("/api/v1/me/")
+
+    assert response.status_code == 401
+    assert response.json()["detail"] == (
+        "Tokens starting with “hcp_” are no longer accepted: "
+        "make a new one on /accounts/api-tokens/."
+    )
+
+
 def test_a_well_formed_token_nobody_made_is_refused(db):
     response = _with(f"Token {APIToken.generate_token()}").get("/api/v1/me/")
 

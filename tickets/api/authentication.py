@@ -8,7 +8,8 @@
 Personal tokens come first: a Bearer value that is not one of ours is left to the JWT class.
 """
 
-from django.utils.translation import gettext_lazy as _
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from rest_framework import authentication, exceptions
 from wagtail.api.v3.auth import BearerTokenAuth
 from wagtail.models import APIToken
@@ -16,6 +17,9 @@ from wagtail.models.api import TOKEN_PREFIX
 
 TOKEN_KEYWORD = b"token"
 BEARER_KEYWORD = b"bearer"
+# How our own tokens began before Wagtail's replaced them (accounts/0006 dropped them): their
+# owners are told to make a new one.
+RETIRED_PREFIX = "hcp_"
 
 
 class PersonalTokenAuthentication(authentication.BaseAuthentication):
@@ -30,7 +34,8 @@ class PersonalTokenAuthentication(authentication.BaseAuthentication):
         if keyword not in (TOKEN_KEYWORD, BEARER_KEYWORD):
             return None
         if keyword == BEARER_KEYWORD and not (
-            len(parts) == 2 and parts[1].startswith(TOKEN_PREFIX.encode())
+            len(parts) == 2
+            and parts[1].startswith((TOKEN_PREFIX.encode(), RETIRED_PREFIX.encode()))
         ):
             return None  # an app's JWT, or malformed: the JWT class answers
         if len(parts) != 2:
@@ -41,6 +46,14 @@ class PersonalTokenAuthentication(authentication.BaseAuthentication):
             secret = parts[1].decode("ascii")
         except UnicodeError:
             raise exceptions.AuthenticationFailed(_("Invalid token.")) from None
+        if secret.startswith(RETIRED_PREFIX):
+            raise exceptions.AuthenticationFailed(
+                _(
+                    "Tokens starting with “%(prefix)s” are no longer accepted: "
+                    "make a new one on %(url)s."
+                )
+                % {"prefix": RETIRED_PREFIX, "url": reverse("account_api_tokens")}
+            )
         api_token = None
         if APIToken.validate_token_format(secret):
             api_token = BearerTokenAuth().authenticate(request._request, secret)
