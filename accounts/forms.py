@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import APIToken
 
 from .models import AgentApplication, User, phone_validator
 
@@ -57,6 +58,6 @@ class AgentApplicationForm(forms.ModelForm):
 class APITokenForm(forms.Form):
     name = forms.CharField(
         label=_("Token name"),
-        max_length=100,
+        max_length=APIToken._meta.get_field("name").max_length,
         help_text=_("What will use it, e.g. “Inventory script”. You can revoke it at any time."),
     )

@@ -105,32 +105,3 @@ class AgentApplication(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.get_status_display()})"
-
-
-class PersonalAPIToken(models.Model):
-    """A personal API token for scripts: the secret is shown once and only its hash is kept.
-
-    Created and revoked by its owner on /accounts/api-tokens/ (accounts/api_tokens.py); the API
-    accepts it as `Authorization: Token <secret>` or `Authorization: Bearer <secret>`.
-    """
-
-    user = models.ForeignKey(
-        User, on_delete=models.CASCADE, related_name="personal_api_tokens", verbose_name=_("user")
-    )
-    name = models.CharField(
-        _("name"), max_length=100, help_text=_("What uses it, e.g. “Inventory script”.")
-    )
-    prefix = models.CharField(
-        _("starts with"), max_length=16, help_text=_("The visible start of the secret.")
-    )
-    key_hash = models.CharField(max_length=64, unique=True, editable=False)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
-        verbose_name = _("personal API token")
-        verbose_name_plural = _("personal API tokens")
-
-    def __str__(self):
-        return f"{self.name} ({self.prefix}…)"

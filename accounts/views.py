@@ -8,7 +8,6 @@ from django.views.decorators.http import require_POST
 
 from . import api_tokens, applications, roles
 from .forms import AgentApplicationForm, APITokenForm, ProfileForm
-from .models import PersonalAPIToken
 
 
 @login_required
@@ -57,7 +56,7 @@ def api_token_list(request):
             form.add_error(None, error)
         else:
             form = APITokenForm()
-    tokens = PersonalAPIToken.objects.filter(user=request.user)
+    tokens = api_tokens.active_tokens(request.user)
     return render(
         request,
         "account/api_tokens.html",

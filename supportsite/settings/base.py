@@ -15,6 +15,9 @@ from supportsite.env import env_bool, env_int, env_list, env_prefixed, env_str
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 SECRET_KEY = env_str("SECRET_KEY", "")
+# Retired keys (comma-separated): what they signed (sessions, API tokens, reply addresses) still
+# works until they are removed from this list.
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 
@@ -323,8 +326,8 @@ LOGGING = {
 # The JSON API at /api/v1/ (tickets/api/, docs/api.md), its OpenAPI schema (/api/schema/) and docs
 # (/api/docs/, assets from drf-spectacular-sidecar: no CDN). Clients authenticate with the site's
 # session (+ CSRF), allauth's headless JWTs for apps (/_allauth/app/v1/…), or personal API tokens
-# (accounts/api_tokens.py). tickets/api/views.py sets these per view, not through DRF's defaults,
-# so Wagtail's own DRF endpoints keep theirs.
+# (Wagtail's APIToken, accounts/api_tokens.py). tickets/api/views.py sets these per view, not
+# through DRF's defaults, so Wagtail's own DRF endpoints keep theirs.
 INSTALLED_APPS += ["allauth.headless", "drf_spectacular", "drf_spectacular_sidecar"]
 REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}
 # Requests per client (user, or IP when anonymous) and writes per user; a workflow limit (10 new

@@ -2,13 +2,15 @@
 CSRF on writes)."""
 
 import pytest
-from django.test import Client
+from django.apps import apps
+from django.db import connection
+from django.test import Client, override_settings
 from django.utils import timezone
 from freezegun import freeze_time
 from rest_framework.test import APIClient
+from wagtail.models import APIToken
 
 from accounts import api_tokens
-from accounts.models import PersonalAPIToken
 from tests.factories import PASSWORD
 
 from .test_tickets import VALID
@@ -33,14 +35,27 @@ def test_a_personal_token_authenticates_as_its_owner(customer, scheme):
     assert response.json()["email"] == customer.email
 
 
-def test_only_a_hash_of_the_secret_is_stored(customer):
+def test_a_personal_token_is_a_wagtail_api_token_with_a_keyed_hash(customer):
     token, secret = api_tokens.create_token(customer, name="Script")
 
-    stored = PersonalAPIToken.objects.filter(pk=token.pk).values().get()
-    assert secret.startswith("hcp_") and len(secret) > 40
+    stored = APIToken.objects.filter(pk=token.pk).values().get()
+    assert secret.startswith("wagtail_") and APIToken.validate_token_format(secret)
     assert secret not in str(stored)
-    assert stored["key_hash"] == api_tokens.hash_secret(secret)
+    assert stored["key_hash"] == APIToken.hash_token(secret)
+    assert stored["key_hash"] != APIToken.hash_token(secret, secret_key="another key")
     assert secret.startswith(stored["prefix"]) and len(stored["prefix"]) < len(secret) // 3
+
+
+def test_a_token_made_before_a_key_rotation_works_while_the_old_key_is_a_fallback(
+    customer, settings
+):
+    _token, secret = api_tokens.create_token(customer, name="Script")
+    old_key = settings.SECRET_KEY
+
+    with override_settings(SECRET_KEY="the-new-key", SECRET_KEY_FALLBACKS=[old_key]):
+        assert _with(f"Token {secret}").get("/api/v1/me/").status_code == 200
+    with override_settings(SECRET_KEY="the-new-key", SECRET_KEY_FALLBACKS=[]):
+        assert _with(f"Token {secret}").get("/api/v1/me/").status_code == 401
 
 
 def test_last_use_is_recorded_at_most_once_a_minute(customer):
@@ -63,8 +78,10 @@ def test_last_use_is_recorded_at_most_once_a_minute(customer):
 @pytest.mark.parametrize(
     "header",
     [
-        "Token hcp_not-a-real-token",
-        "Bearer hcp_not-a-real-token",
+        "Token wagtail_not-a-real-token",
+        "Bearer wagtail_not-a-real-token",
+        "Token hcp_a-token-of-the-old-kind",
+        "Bearer hcp_a-token-of-the-old-kind",
         "Token",
         "Token two parts",
         "Bearer not-a-jwt",
@@ -86,6 +103,26 @@ def test_a_revoked_token_stops_working(customer):
     api_tokens.revoke_token(customer, token.pk)
 
     assert client.get("/api/v1/me/").status_code == 401
+    token.refresh_from_db()
+    assert token.revoked_at is not None
+
+
+@pytest.mark.parametrize("scheme", ["Token", "Bearer"])
+def test_a_token_of_the_kind_made_before_wagtails_is_refused_with_what_to_do(scheme, db):
+    response = _with(f"{scheme} hcp_Xq3vJ0c9Yl1mZ8a7b6c5d4e3f2g1h0i9j8k7l6m5n4o").get("/api/v1/me/")
+
+    assert response.status_code == 401
+    assert response.json()["detail"] == (
+        "Tokens starting with “hcp_” are no longer accepted: "
+        "make a new one on /accounts/api-tokens/."
+    )
+
+
+def test_a_well_formed_token_nobody_made_is_refused(db):
+    response = _with(f"Token {APIToken.generate_token()}").get("/api/v1/me/")
+
+    assert response.status_code == 401
+    assert response.json()["detail"] == "Invalid or revoked token."
 
 
 def test_a_deactivated_users_token_stops_working(customer):
@@ -103,6 +140,12 @@ def test_a_token_user_has_the_same_permissions_as_on_the_web(customer, ticket, o
     assert client.get(f"/api/v1/tickets/{other_ticket.number}/").status_code == 404
     assert client.get("/api/v1/stats/").status_code == 403
     assert client.post("/api/v1/tickets/", VALID, format="json").status_code == 201
+
+
+def test_our_own_token_model_and_its_table_are_gone(db):
+    with pytest.raises(LookupError):
+        apps.get_model("accounts", "PersonalAPIToken")
+    assert "accounts_personalapitoken" not in connection.introspection.table_names()
 
 
 # ── allauth headless JWT ─────────────────────────────────────────────────────────────────────

@@ -1,24 +1,42 @@
-"""Which agents have a ticket open right now: advisory, kept in the cache for a minute."""
+"""Which agents have a ticket open right now, on Wagtail's editing sessions.
 
-import time
+One `EditingSession` per agent and ticket, the ticket being the session's object (content type and
+id), as Wagtail keeps them for pages and snippets. Opening the ticket and the view's poll (every 20
+seconds, static/js/agent_ticket.js) stamp `last_seen_at`; whoever was seen within SEEN_WITHIN is
+listed. Advisory only: a reply checks on its own whether someone answered meanwhile
+(views.version_of).
+"""
 
-from django.core.cache import cache
+from datetime import timedelta
 
-TTL = 60
+from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
+from wagtail.admin.models import EditingSession
+
+SEEN_WITHIN = timedelta(seconds=60)
 
 
-def _key(ticket):
-    return f"ticket-viewers:{ticket.pk}"
+def sessions_on(ticket):
+    return EditingSession.objects.filter(
+        content_type=ContentType.objects.get_for_model(ticket), object_id=str(ticket.pk)
+    )
+
+
+def opened(ticket, user):
+    """The ticket view opens: sessions silent for an hour go, as when Wagtail opens an editor."""
+    EditingSession.cleanup()
+    return touch(ticket, user)
 
 
 def touch(ticket, user):
     """Record that user is looking at ticket; return the others looking at it (names)."""
-    now = time.time()
-    viewers = {
-        user_id: entry
-        for user_id, entry in (cache.get(_key(ticket)) or {}).items()
-        if now - entry["seen"] < TTL
-    }
-    viewers[user.pk] = {"name": user.get_full_name(), "seen": now}
-    cache.set(_key(ticket), viewers, TTL)
-    return sorted(entry["name"] for user_id, entry in viewers.items() if user_id != user.pk)
+    now = timezone.now()
+    if not sessions_on(ticket).filter(user=user).update(last_seen_at=now):
+        EditingSession.objects.create(content_object=ticket, user=user, last_seen_at=now)
+    others = (
+        sessions_on(ticket)
+        .filter(last_seen_at__gte=now - SEEN_WITHIN)
+        .exclude(user=user)
+        .select_related("user")
+    )
+    return sorted({session.user.get_full_name() for session in others})

@@ -200,7 +200,7 @@ class TicketWorkspaceView(View):
             "other_tickets": Ticket.objects.filter(customer=ticket.customer_id)
             .exclude(pk=ticket.pk)
             .order_by("-created_at")[:10],
-            "others_viewing": presence.touch(ticket, user),
+            "others_viewing": presence.opened(ticket, user),
             "presence_url": _edit_url(self.viewset, ticket) + "presence/",
             "queue_url": reverse(self.viewset.get_url_name("list")),
             "sla_state": sla_state(ticket),

@@ -82,7 +82,7 @@ class PersonalTokenScheme(OpenApiAuthenticationExtension):
             "in": "header",
             "name": "Authorization",
             "description": "A personal API token from /accounts/api-tokens/, sent as "
-            "`Token hcp_…` (or `Bearer hcp_…`).",
+            "`Token wagtail_…` (or `Bearer wagtail_…`).",
         }
 
 
