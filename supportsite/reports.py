@@ -59,7 +59,7 @@ class ReportMenuItem(MenuItem):
 class AdminReports:
     """One app's reports in the admin, in the order given: their URLs under `prefix` in the
     namespace `<name>_reports`, their items in the Reports menu from `menu_order` on, and their
-    permissions in the group editor (Settings › Groups), where support admins grant them."""
+    permissions in the group editor (Settings › Groups), so they can be granted there."""
 
     def __init__(self, name, views, *, prefix, menu_order):
         self.name = name
