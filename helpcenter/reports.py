@@ -1,7 +1,8 @@
 """Editors' reports in the Wagtail admin (Reports menu): searches, article feedback, content health,
 deflections and content gaps.
 
-Each is a Wagtail ReportView: it pages, sorts, filters and exports to CSV/XLSX like Wagtail's own.
+Each is a Wagtail ReportView: it pages, sorts, filters and exports to CSV/XLSX like Wagtail's own;
+the holders of one permission read them (HelpCenterReportView).
 """
 
 import django_filters
@@ -13,9 +14,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, TitleColumn
-from wagtail.admin.views.reports import ReportView
 
-from supportsite.reports import ExportColumnsMixin
+from supportsite.reports import AdminReportView, ExportColumnsMixin
 from tickets.models import Deflection
 
 from . import health
@@ -39,7 +39,14 @@ class PercentColumn(Column):
         return "" if value is None else f"{value:.0%}"
 
 
-class AggregateReportView(ExportColumnsMixin, ReportView):
+class HelpCenterReportView(AdminReportView):
+    """For editors, moderators and support admins, who hold the permission
+    (supportsite.models.Report)."""
+
+    permission_required = "supportsite.view_helpcenter_reports"
+
+
+class AggregateReportView(ExportColumnsMixin, HelpCenterReportView):
     """A report whose rows are figures about `source_model` rows: the filters and the search
     apply to those (source()), and get_queryset() turns them into the rows shown."""
 
@@ -70,14 +77,11 @@ class SearchesReportView(AggregateReportView):
 
     page_title = _("Help-center searches")
     header_icon = "search"
-    model = DailySearchCount
     source_model = DailySearchCount
-    permission_required = "view"
     filterset_class = SearchFilterSet
     is_searchable = True
     search_fields = ["query"]
-    index_url_name = "helpcenter_reports:searches"
-    index_results_url_name = "helpcenter_reports:searches_results"
+    name = "searches"
     default_ordering = "-searches"
     only_without_results = False
     columns = [
@@ -113,8 +117,8 @@ class FailedSearchesReportView(SearchesReportView):
 
     page_title = _("Searches with no results")
     header_icon = "warning"
-    index_url_name = "helpcenter_reports:failed_searches"
-    index_results_url_name = "helpcenter_reports:failed_searches_results"
+    name = "failed_searches"
+    route = "searches/failed/"
     default_ordering = "-without_results"
     only_without_results = True
 
@@ -139,12 +143,9 @@ class ArticleFeedbackReportView(AggregateReportView):
 
     page_title = _("Article feedback")
     header_icon = "thumbtack"
-    model = ArticleFeedback
     source_model = ArticlePage
-    permission_required = "view"
     filterset_class = ArticleFilterSet
-    index_url_name = "helpcenter_reports:feedback"
-    index_results_url_name = "helpcenter_reports:feedback_results"
+    name = "feedback"
     default_ordering = "helpful_share"
     columns = [
         TitleColumn("title", label=_("Article"), get_url=_edit_url, sort_key="title"),
@@ -180,18 +181,17 @@ class CommentFilterSet(WagtailFilterSet):
         fields = ["page", "helpful", "updated_at"]
 
 
-class FeedbackCommentsReportView(ReportView):
+class FeedbackCommentsReportView(HelpCenterReportView):
     """What readers wrote under "Was this article helpful?", newest first."""
 
     page_title = _("Feedback comments")
     header_icon = "comment"
     model = ArticleFeedback
-    permission_required = "view"
     filterset_class = CommentFilterSet
     is_searchable = True
     search_fields = ["comment"]
-    index_url_name = "helpcenter_reports:comments"
-    index_results_url_name = "helpcenter_reports:comments_results"
+    name = "comments"
+    route = "feedback/comments/"
     default_ordering = "-updated_at"
     columns = [
         DateColumn("updated_at", label=_("Date"), sort_key="updated_at"),
@@ -261,12 +261,9 @@ class ContentHealthReportView(AggregateReportView):
 
     page_title = _("Content health")
     header_icon = "pick"
-    model = ArticleFeedback
     source_model = ArticlePage
-    permission_required = "view"
     filterset_class = HealthFilterSet
-    index_url_name = "helpcenter_reports:content_health"
-    index_results_url_name = "helpcenter_reports:content_health_results"
+    name = "content_health"
     default_ordering = "review_by"
     columns = [
         TitleColumn("title", label=_("Article"), get_url=_edit_url, sort_key="title"),
@@ -302,12 +299,9 @@ class DeflectionsReportView(AggregateReportView):
 
     page_title = _("Deflections")
     header_icon = "success"
-    model = ArticleFeedback
     source_model = Deflection
-    permission_required = "view"
     filterset_class = DeflectionFilterSet
-    index_url_name = "helpcenter_reports:deflections"
-    index_results_url_name = "helpcenter_reports:deflections_results"
+    name = "deflections"
     default_ordering = "-deflected"
     columns = [
         TitleColumn(
@@ -358,15 +352,12 @@ class ContentGapsReportView(AggregateReportView):
 
     page_title = _("Content gaps")
     header_icon = "help"
-    model = DailySearchCount
     source_model = UnansweredSearch
-    permission_required = "view"
     filterset_class = ContentGapFilterSet
     results_template_name = "helpcenter/admin/content_gaps_results.html"
     is_searchable = True
     search_fields = ["query"]
-    index_url_name = "helpcenter_reports:content_gaps"
-    index_results_url_name = "helpcenter_reports:content_gaps_results"
+    name = "content_gaps"
     default_ordering = "-tickets"
     columns = [
         Column(
@@ -412,3 +403,14 @@ class ContentGapsReportView(AggregateReportView):
                 .order_by("-tickets", F("title").asc(nulls_first=True))
             )
         return context
+
+
+REPORTS = [
+    SearchesReportView,
+    FailedSearchesReportView,
+    ArticleFeedbackReportView,
+    FeedbackCommentsReportView,
+    ContentHealthReportView,
+    DeflectionsReportView,
+    ContentGapsReportView,
+]

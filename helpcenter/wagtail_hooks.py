@@ -1,60 +1,18 @@
-from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_urls
+from supportsite.reports import AdminReports
+
+from . import reports
 from .models import FAQCategory
 from .panels import ReviewDuePanel
 
-
-@hooks.register("register_admin_urls")
-def register_report_urls():
-    return [path("help-center/reports/", include(admin_urls, namespace="helpcenter_reports"))]
-
-
-class ReportMenuItem(MenuItem):
-    """Shown to users holding the report's permission (editors, moderators, support admins)."""
-
-    def __init__(self, *args, permission, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.permission = permission
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
-
-
-REPORTS = [
-    ("searches", _("Help-center searches"), "search", "helpcenter.view_dailysearchcount"),
-    (
-        "failed_searches",
-        _("Searches with no results"),
-        "warning",
-        "helpcenter.view_dailysearchcount",
-    ),
-    ("feedback", _("Article feedback"), "thumbtack", "helpcenter.view_articlefeedback"),
-    ("comments", _("Feedback comments"), "comment", "helpcenter.view_articlefeedback"),
-    ("content_health", _("Content health"), "pick", "helpcenter.view_articlefeedback"),
-    ("deflections", _("Deflections"), "success", "helpcenter.view_articlefeedback"),
-    ("content_gaps", _("Content gaps"), "help", "helpcenter.view_dailysearchcount"),
-]
-
-
-def _menu_item(name, label, icon, permission, order):
-    return lambda: ReportMenuItem(
-        label,
-        reverse(f"helpcenter_reports:{name}"),
-        name=f"helpcenter-{name.replace('_', '-')}",
-        icon_name=icon,
-        order=order,
-        permission=permission,
-    )
-
-
-for order, report in enumerate(REPORTS, start=1400):
-    hooks.register("register_reports_menu_item", _menu_item(*report, order))
+# Help-center reports (helpcenter/reports.py), in Wagtail's Reports menu.
+AdminReports(
+    "helpcenter", reports.REPORTS, prefix="help-center/reports/", menu_order=1400
+).register()
 
 
 @hooks.register("construct_homepage_panels")

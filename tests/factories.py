@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import factory
 from allauth.account.models import EmailAddress
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
 from accounts import roles
@@ -56,6 +56,18 @@ class SupportAdminFactory(UserFactory):
 
 class EditorFactory(UserFactory):
     role = in_role(roles.EDITORS)
+
+
+def user_with_only(*permissions):
+    """A user in no role group whose only permissions are admin access and these
+    ("app_label.codename"), through a group of their own."""
+    group, _ = Group.objects.get_or_create(name=f"Only {' '.join(permissions)}")
+    for name in ("wagtailadmin.access_admin", *permissions):
+        app_label, codename = name.split(".")
+        group.permissions.add(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        )
+    return UserFactory(role=group.name)
 
 
 class CategoryFactory(factory.django.DjangoModelFactory):

@@ -1,18 +1,16 @@
 from django.templatetags.static import static
-from django.urls import include, path, reverse
+from django.urls import path
 from django.utils.html import format_html
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
-from accounts.roles import is_agent
+from supportsite.reports import AdminReports
 
 from .admin.bulk_actions import AssignBulkAction, PriorityBulkAction, StatusBulkAction
 from .admin.panels import dashboard_panels
 from .admin.viewsets import SupportViewSetGroup
 from .email_admin import EmailViewSetGroup, notifications_menu_item
 from .notification_views import notification_list
-from .reports import urls as report_urls
 from .reports.views import REPORTS
 
 register_snippet(SupportViewSetGroup)
@@ -43,25 +41,4 @@ def register_notification_urls():
 
 
 # Support reports (tickets/reports/), in Wagtail's Reports menu.
-@hooks.register("register_admin_urls")
-def register_report_urls():
-    return [path("support/reports/", include(report_urls, namespace="support_reports"))]
-
-
-class SupportReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_agent(request.user)
-
-
-def _report_menu_item(view, order):
-    return lambda: SupportReportMenuItem(
-        view.page_title,
-        reverse(f"support_reports:{view.name}"),
-        name=f"support-{view.name.replace('_', '-')}",
-        icon_name=view.header_icon,
-        order=order,
-    )
-
-
-for order, view in enumerate(REPORTS, start=1300):
-    hooks.register("register_reports_menu_item", _report_menu_item(view, order))
+AdminReports("support", REPORTS, prefix="support/reports/", menu_order=1300).register()

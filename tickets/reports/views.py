@@ -2,16 +2,13 @@
 agent). Each shows its figures above a table, and exports that table to CSV and XLSX."""
 
 from django.contrib.humanize.templatetags.humanize import intcomma
-from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, Table, TitleColumn
-from wagtail.admin.views.reports import ReportView
 
-from accounts.roles import is_agent
-from supportsite.reports import ExportColumnsMixin
+from supportsite.reports import AdminReportView, ExportColumnsMixin
 from supportsite.tables import CellRendererTable, CountColumn, PlainColumn
 
 from ..choices import Priority
@@ -52,28 +49,16 @@ TIME_COLUMNS = [
 ]
 
 
-class SupportReportView(ExportColumnsMixin, ReportView):
-    """For agents and support admins; the figures come from tickets.reports.figures."""
+class SupportReportView(ExportColumnsMixin, AdminReportView):
+    """For agents and support admins, who hold the permission (supportsite.models.Report); the
+    figures come from tickets.reports.figures."""
 
+    permission_required = "supportsite.view_support_reports"
     filterset_class = ReportFilterSet
     table_class = CellRendererTable
     results_template_name = "tickets/reports/results.html"
     figures_template_name = None
     paginate_by = None
-    name = ""
-
-    def dispatch(self, request, *args, **kwargs):
-        if not is_agent(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    @property
-    def index_url_name(self):
-        return f"support_reports:{self.name}"
-
-    @property
-    def index_results_url_name(self):
-        return f"support_reports:{self.name}_results"
 
     @cached_property
     def scope(self):
@@ -97,7 +82,7 @@ class SupportReportView(ExportColumnsMixin, ReportView):
         return [
             {
                 "label": report.page_title,
-                "url": reverse(f"support_reports:{report.name}") + query,
+                "url": reverse(f"{self.url_namespace}:{report.name}") + query,
                 "current": report.name == self.name,
             }
             for report in REPORTS
