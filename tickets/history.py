@@ -40,9 +40,9 @@ class Revision:
     changes: tuple[ModelChange, ...]
 
 
-def revisions(ticket, fields=TRACKED_FIELDS):
+def revisions(ticket):
     """Every version of the ticket, oldest first, with who and why, in one query."""
-    return _revisions(ticket, fields, authors=True)
+    return _revisions(ticket, TRACKED_FIELDS, authors=True)
 
 
 def customer_revisions(ticket):
