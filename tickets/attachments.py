@@ -5,8 +5,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-MAX_SIZE = 10 * 1024 * 1024
-MAX_PER_MESSAGE = 5
+from tickets import limits
+
+MEGABYTE = 1024 * 1024
 
 # Detected kind -> the content type we store and serve.
 ALLOWED_KINDS = {
@@ -57,25 +58,36 @@ def content_type_of(upload):
     return None
 
 
+def describe_limits():
+    """What a message's files may be, for the help next to file fields."""
+    return ngettext(
+        "Up to %(count)d file, %(size)d MB: images, PDF, text, CSV or office documents.",
+        "Up to %(count)d files, %(size)d MB each: images, PDF, text, CSV or office documents.",
+        limits.MAX_FILES,
+    ) % {"count": limits.MAX_FILES, "size": limits.MAX_FILE_SIZE_MB}
+
+
 def check_uploads(uploads):
     """Validate a message's files; return [(upload, content_type)] or raise one ValidationError."""
     uploads = [upload for upload in uploads if upload]
-    if len(uploads) > MAX_PER_MESSAGE:
+    if len(uploads) > limits.MAX_FILES:
         raise ValidationError(
             ngettext(
                 "Attach at most %(max)d file.",
                 "Attach at most %(max)d files.",
-                MAX_PER_MESSAGE,
+                limits.MAX_FILES,
             )
-            % {"max": MAX_PER_MESSAGE},
+            % {"max": limits.MAX_FILES},
             code="too_many_files",
         )
     checked, errors = [], []
     for upload in uploads:
-        if upload.size > MAX_SIZE:
+        if upload.size > limits.MAX_FILE_SIZE_MB * MEGABYTE:
             errors.append(
                 ValidationError(
-                    _("%(name)s is larger than 10 MB.") % {"name": upload.name}, code="too_large"
+                    _("%(name)s is larger than %(size)d MB.")
+                    % {"name": upload.name, "size": limits.MAX_FILE_SIZE_MB},
+                    code="too_large",
                 )
             )
             continue

@@ -1,11 +1,12 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
-from .attachments import MAX_PER_MESSAGE
+from . import limits
+from .attachments import describe_limits
 from .choices import Priority, Status
-from .models import Category
-from .models.messages import BODY_MAX
+from .models import Category, Feedback, Ticket
 from .models.tickets import DESCRIPTION_MAX, DESCRIPTION_MIN, SUBJECT_MAX, SUBJECT_MIN
 from .selectors import SORTS, orders_for_ticket_form
 
@@ -24,11 +25,7 @@ class MultipleFileField(forms.FileField):
             "widget", MultipleFileInput(attrs={"multiple": True, "accept": ACCEPTED_FILES})
         )
         kwargs.setdefault("required", False)
-        kwargs.setdefault(
-            "help_text",
-            _("Up to %(max)d files, 10 MB each: images, PDF, text, CSV or office documents.")
-            % {"max": MAX_PER_MESSAGE},
-        )
+        kwargs.setdefault("help_text", lazy(describe_limits, str)())
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):
@@ -76,7 +73,7 @@ def ticket_fields(user, *, order=None):
         "priority_justification": forms.CharField(
             label=_("Why is this high or urgent?"),
             required=False,
-            max_length=1000,
+            max_length=Ticket._meta.get_field("priority_justification").max_length,
             widget=forms.Textarea(attrs={"rows": 2}),
             help_text=_("Needed for high and urgent priority."),
         ),
@@ -158,8 +155,8 @@ class TicketFilterForm(forms.Form):
 class ReplyForm(forms.Form):
     body = forms.CharField(
         label=_("Your reply"),
-        max_length=BODY_MAX,
-        widget=forms.Textarea(attrs={"rows": 5, "maxlength": BODY_MAX}),
+        max_length=limits.MESSAGE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 5}),
     )
     attachments = MultipleFileField(label=_("Attachments"))
 
@@ -182,6 +179,6 @@ class FeedbackForm(forms.Form):
     comment = forms.CharField(
         label=_("Anything you'd like to tell us?"),
         required=False,
-        max_length=2000,
+        max_length=Feedback._meta.get_field("comment").max_length,
         widget=forms.Textarea(attrs={"rows": 3}),
     )

@@ -4,6 +4,7 @@ from django.db.models import BooleanField, ExpressionWrapper, F, OuterRef, Prefe
 
 from accounts.roles import is_agent
 
+from . import history
 from .choices import PRIORITY_RANK_EXPRESSION
 from .models import Attachment, Message, Order, Ticket, TicketReadState
 from .permissions import visible_tickets
@@ -97,16 +98,12 @@ def public_thread(ticket, *, after=None):
 
 
 def customer_status_history(ticket):
-    """Status changes a customer may see: when, from what, to what (reasons stay internal)."""
-    records = ticket.history.order_by("history_date", "history_id").only(
-        "history_date", "status", "history_id"
-    )
-    changes, previous = [], None
-    for record in records:
-        if previous is not None and record.status != previous:
-            changes.append({"at": record.history_date, "old": previous, "new": record.status})
-        previous = record.status
-    return changes
+    """Status changes a customer may see: when, from what, to what (who and why stay internal)."""
+    return [
+        {"at": revision.at, "old": change.old, "new": change.new}
+        for revision in history.customer_revisions(ticket)
+        for change in revision.changes
+    ]
 
 
 def my_orders(user):

@@ -10,10 +10,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django_ratelimit.core import get_usage
 from django_ratelimit.exceptions import Ratelimited
 
 from accounts.roles import is_agent
+from tickets import limits
 
 from . import events
 from .assignment import next_agent
@@ -25,16 +27,11 @@ from .permissions import can_reassign, can_view_ticket, require, require_staff
 from .sla.targets import follow_status, set_due_times
 from .transitions import check_transition
 
-NEW_TICKETS_PER_HOUR = "10/h"
-
-
-# simple-history's change-reason column holds 100 characters; forms say so, this makes sure.
-REASON_MAX = 100
-
 
 def _save(ticket, *, by, reason):
     ticket._history_user = by
-    ticket._change_reason = str(reason)[:REASON_MAX]
+    # The history's column holds this much; forms and the API say so, this makes sure.
+    ticket._change_reason = str(reason)[: limits.REASON_MAX_LENGTH]
     ticket.save()
 
 
@@ -60,11 +57,18 @@ def _check_new_ticket_rate(customer):
         request=None,
         group="tickets.open_ticket",
         key=lambda group, request: str(customer.pk),
-        rate=NEW_TICKETS_PER_HOUR,
+        rate=f"{limits.NEW_TICKETS_PER_HOUR}/h",
         increment=True,
     )
     if usage is not None and usage["should_limit"]:
-        error = Ratelimited(_("You have opened 10 tickets in the last hour. Please wait a little."))
+        error = Ratelimited(
+            ngettext(
+                "You have opened %(count)d ticket in the last hour. Please wait a little.",
+                "You have opened %(count)d tickets in the last hour. Please wait a little.",
+                limits.NEW_TICKETS_PER_HOUR,
+            )
+            % {"count": limits.NEW_TICKETS_PER_HOUR}
+        )
         # Seconds until the hour's window ends, for a Retry-After header (the API's 429).
         error.retry_after = usage["time_left"] if usage["time_left"] > 0 else None
         raise error

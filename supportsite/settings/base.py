@@ -330,8 +330,9 @@ LOGGING = {
 # through DRF's defaults, so Wagtail's own DRF endpoints keep theirs.
 INSTALLED_APPS += ["allauth.headless", "drf_spectacular", "drf_spectacular_sidecar"]
 REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}
-# Requests per client (user, or IP when anonymous) and writes per user; a workflow limit (10 new
-# tickets an hour per customer) applies on top, as on the web. Both answer 429 with Retry-After.
+# Requests per client (user, or IP when anonymous) and writes per user; a workflow limit (new
+# tickets an hour per customer, tickets/limits.py) applies on top, as on the web. Both answer 429
+# with Retry-After.
 API_THROTTLE_RATES = {
     "burst": env_str("API_RATE_LIMIT", "120/min"),
     "writes": env_str("API_WRITE_RATE_LIMIT", "30/min"),

@@ -9,14 +9,14 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from accounts.roles import is_agent
 from tickets import workflow
 from tickets.choices import Priority, Status
+from tickets.limits import REASON_MAX_LENGTH
 from tickets.models import Ticket
-from tickets.workflow import REASON_MAX
 
 from .forms import AssignForm
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), required=False, max_length=REASON_MAX)
+    reason = forms.CharField(label=_("Reason"), required=False, max_length=REASON_MAX_LENGTH)
 
 
 class StatusBulkForm(ReasonForm):

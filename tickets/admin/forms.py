@@ -4,10 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 from tickets.choices import Priority, Status
 from tickets.forms import MultipleFileField
+from tickets.limits import MESSAGE_MAX_LENGTH, REASON_MAX_LENGTH
 from tickets.models import CannedResponse
-from tickets.models.messages import BODY_MAX
 from tickets.transitions import allowed_targets
-from tickets.workflow import REASON_MAX
 
 
 class AgentReplyForm(forms.Form):
@@ -21,8 +20,8 @@ class AgentReplyForm(forms.Form):
     )
     body = forms.CharField(
         label=_("Message"),
-        max_length=BODY_MAX,
-        widget=forms.Textarea(attrs={"rows": 6, "maxlength": BODY_MAX}),
+        max_length=MESSAGE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
     )
     attachments = MultipleFileField(label=_("Attachments"))
     seen = forms.CharField(widget=forms.HiddenInput)
@@ -30,7 +29,7 @@ class AgentReplyForm(forms.Form):
 
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"))
-    reason = forms.CharField(label=_("Reason"), required=False, max_length=REASON_MAX)
+    reason = forms.CharField(label=_("Reason"), required=False, max_length=REASON_MAX_LENGTH)
 
     def __init__(self, *args, ticket, **kwargs):
         super().__init__(*args, **kwargs)
@@ -40,7 +39,7 @@ class StatusForm(forms.Form):
 
 class PriorityForm(forms.Form):
     priority = forms.ChoiceField(label=_("Priority"), choices=Priority.choices)
-    reason = forms.CharField(label=_("Reason"), required=False, max_length=REASON_MAX)
+    reason = forms.CharField(label=_("Reason"), required=False, max_length=REASON_MAX_LENGTH)
 
 
 class AssignForm(forms.Form):
@@ -50,7 +49,7 @@ class AssignForm(forms.Form):
         required=False,
         empty_label=_("Nobody"),
     )
-    reason = forms.CharField(label=_("Reason"), required=False, max_length=REASON_MAX)
+    reason = forms.CharField(label=_("Reason"), required=False, max_length=REASON_MAX_LENGTH)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

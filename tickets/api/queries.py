@@ -4,17 +4,13 @@ queries whatever the data size."""
 from django.db.models import Count, F, Prefetch, Q
 
 from accounts.models import User
+from tickets import history as ticket_history
 from tickets import selectors
-from tickets.admin.timeline import TRACKED
 from tickets.choices import Priority, Status
 from tickets.models import Category
 from tickets.permissions import visible_messages, visible_orders, visible_tickets
 from tickets.reports import measures
 from tickets.reports.measures import Percentile
-
-HISTORY_FIELDS = tuple(TRACKED)  # the fields agents' timeline shows, in the same order
-USER_FIELDS = {"assignee"}
-NAMED_FIELDS = {"category"}
 
 
 def ticket_list(user):
@@ -41,57 +37,43 @@ def comments(user, ticket):
     )
 
 
-def history(user, ticket, *, staff=None):
+def history(user, ticket):
+    """The ticket's changes, oldest first: every tracked field with who and why for staff,
+    status changes alone for customers."""
     from accounts.roles import is_agent
 
-    if not (is_agent(user) if staff is None else staff):
+    if not is_agent(user):
         return [
             {
-                "field_changed": "status",
-                "old_value": change["old"],
-                "new_value": change["new"],
-                "created_at": change["at"],
+                "field_changed": change.field,
+                "old_value": change.old,
+                "new_value": change.new,
+                "created_at": revision.at,
             }
-            for change in selectors.customer_status_history(ticket)
+            for revision in ticket_history.customer_revisions(ticket)
+            for change in revision.changes
         ]
-    return staff_history(ticket)
+    return [
+        {
+            "field_changed": change.field,
+            "old_value": _value(change.old),
+            "new_value": _value(change.new),
+            "changed_by": revision.by,
+            "change_reason": revision.reason,
+            "created_at": revision.at,
+        }
+        for revision in ticket_history.revisions(ticket)
+        for change in revision.changes
+    ]
 
 
-def staff_history(ticket):
-    """Every change of the fields agents' timeline tracks, oldest first, with who and why."""
-    records = ticket.history.select_related("history_user", "assignee", "category").order_by(
-        "history_date", "history_id"
-    )
-    changes, previous = [], None
-    for record in records:
-        if previous is not None:
-            for field in HISTORY_FIELDS:
-                old, new = _value(previous, field), _value(record, field)
-                if old != new:
-                    changes.append(
-                        {
-                            "field_changed": field,
-                            "old_value": old,
-                            "new_value": new,
-                            "changed_by": record.history_user,
-                            "change_reason": record.history_change_reason or "",
-                            "created_at": record.history_date,
-                        }
-                    )
-        previous = record
-    return changes
-
-
-def _value(record, field):
-    if field in USER_FIELDS:
-        user = getattr(record, field)
-        return user.get_full_name() if user else None
-    if field in NAMED_FIELDS:
-        related = getattr(record, field)
-        return related.name if related else None
-    value = getattr(record, field)
+def _value(value):
     if value is None:
         return None
+    if isinstance(value, User):
+        return value.get_full_name()
+    if isinstance(value, Category):
+        return value.name
     return str(value).lower() if isinstance(value, bool) else str(value)
 
 

@@ -9,15 +9,13 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.models import User
+from tickets import limits
 from tickets.choices import Priority, Status
 from tickets.models import Attachment, Category, Feedback, Message, Order, OrderLine, Ticket
-from tickets.models.messages import BODY_MAX, BODY_MIN
 from tickets.models.tickets import DESCRIPTION_MAX, DESCRIPTION_MIN, SUBJECT_MAX, SUBJECT_MIN
 from tickets.permissions import visible_orders
 from tickets.transitions import allowed_targets
 
-# simple-history keeps a change's reason in a column of this size.
-REASON_MAX_LENGTH = Ticket.history.model._meta.get_field("history_change_reason").max_length
 JUSTIFICATION_MAX = Ticket._meta.get_field("priority_justification").max_length
 FEEDBACK_COMMENT_MAX = Feedback._meta.get_field("comment").max_length
 
@@ -369,8 +367,8 @@ class FilesField(serializers.ListField):
         kwargs.setdefault("default", list)
         kwargs.setdefault(
             "help_text",
-            "Up to 5 files, 10 MB each: images, PDF, text, CSV or office documents "
-            "(multipart/form-data only).",
+            f"Up to {limits.MAX_FILES} files, {limits.MAX_FILE_SIZE_MB} MB each: images, PDF, "
+            "text, CSV or office documents (multipart/form-data only).",
         )
         super().__init__(**kwargs)
 
@@ -426,7 +424,7 @@ class TicketCreateSerializer(serializers.Serializer):
 
 
 class CommentCreateSerializer(serializers.Serializer):
-    comment = WorkflowText(length=(BODY_MIN, BODY_MAX))
+    comment = WorkflowText(length=(limits.MESSAGE_MIN_LENGTH, limits.MESSAGE_MAX_LENGTH))
     is_internal = serializers.BooleanField(
         default=False, help_text="Staff only: an internal note customers never see."
     )
@@ -438,7 +436,7 @@ class ReasonField(serializers.CharField):
         kwargs.setdefault("required", False)
         kwargs.setdefault("allow_blank", True)
         kwargs.setdefault("default", "")
-        kwargs.setdefault("max_length", REASON_MAX_LENGTH)
+        kwargs.setdefault("max_length", limits.REASON_MAX_LENGTH)
         kwargs.setdefault("help_text", "Why: kept in the ticket's history (staff see it).")
         super().__init__(**kwargs)
 

@@ -17,11 +17,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from tickets import workflow
+from tickets import limits, workflow
 from tickets.attachments import check_uploads
 from tickets.choices import Source
 from tickets.models import InboundEmail, Message
-from tickets.models.messages import BODY_MAX
 from tickets.models.tickets import DESCRIPTION_MAX, SUBJECT_MAX, SUBJECT_MIN
 from tickets.permissions import can_view_ticket
 
@@ -82,7 +81,8 @@ def _reply(mail, record, *, ticket, author):
     if ticket.is_closed and ticket.customer_id == author.pk:
         _open(mail, record, customer=author, previous=ticket)  # as the portal offers
         return
-    body, files = _content(quotes.strip_reply(mail.text), mail.attachments, limit=BODY_MAX)
+    text = quotes.strip_reply(mail.text)
+    body, files = _content(text, mail.attachments, limit=limits.MESSAGE_MAX_LENGTH)
     record.ticket = ticket
     if not body:
         record.outcome, record.reason = Outcome.IGNORED, _("An empty reply: nothing to add.")

@@ -8,9 +8,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from tickets import limits
 from tickets.choices import Source
-
-BODY_MIN, BODY_MAX = 1, 2000
 
 
 class Message(models.Model):
@@ -24,7 +23,11 @@ class Message(models.Model):
         related_name="ticket_messages",
     )
     body = models.TextField(
-        _("message"), validators=[MinLengthValidator(BODY_MIN), MaxLengthValidator(BODY_MAX)]
+        _("message"),
+        validators=[
+            MinLengthValidator(limits.MESSAGE_MIN_LENGTH),
+            MaxLengthValidator(limits.MESSAGE_MAX_LENGTH),
+        ],
     )
     is_internal = models.BooleanField(_("internal note"), default=False)
     is_staff = models.BooleanField(

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
+from tickets import limits
 from tickets.choices import ACTIVE_STATUSES, PRIORITY_RANK_EXPRESSION, Priority, Source, Status
 from tickets.conditions import ACTIVE
 
@@ -116,13 +117,16 @@ class Ticket(models.Model):
     objects = TicketQuerySet.as_manager()
 
     history = HistoricalRecords(
+        history_change_reason_field=models.CharField(
+            max_length=limits.REASON_MAX_LENGTH, null=True
+        ),
         excluded_fields=[
             "updated_at",
             "last_customer_message_at",
             "last_staff_message_at",
             "sla_paused_at",
             "sla_paused_for",
-        ]
+        ],
     )
 
     class Meta:

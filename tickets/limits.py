@@ -1,0 +1,23 @@
+"""How much people may send with a ticket: each limit defined here, once.
+
+Models, forms, serializers, error messages and help texts all take their numbers from here; the
+checks and their messages read them as they run (`limits.NAME`). docs/tickets.md, "Limits", lists
+them with their values, and a test keeps that table true. A ticket's subject and description
+lengths are the Ticket model's (tickets/models/tickets.py); a rating's comment length is the
+Feedback model's.
+"""
+
+# The text of a reply or an internal note, in characters (the Message model's validators).
+MESSAGE_MIN_LENGTH = 1
+MESSAGE_MAX_LENGTH = 2000
+
+# Why staff changed a ticket, in characters: the length of the history's change-reason column.
+# Changing it needs a migration (makemigrations makes it).
+REASON_MAX_LENGTH = 100
+
+# Files sent with one message or one new ticket, and the size of each, in megabytes (MiB).
+MAX_FILES = 5
+MAX_FILE_SIZE_MB = 10
+
+# New tickets one customer may open in an hour, by any way in (web, contact pages, API, email).
+NEW_TICKETS_PER_HOUR = 10
