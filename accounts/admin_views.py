@@ -19,7 +19,7 @@ class DecisionForm(forms.Form):
     reason = forms.CharField(
         label=gettext_lazy("Reason"),
         required=False,
-        max_length=2000,
+        max_length=AgentApplication._meta.get_field("decision_reason").max_length,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=gettext_lazy("Required when rejecting; the applicant reads it."),
     )

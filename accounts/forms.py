@@ -49,7 +49,7 @@ class AgentApplicationForm(forms.ModelForm):
     class Meta:
         model = AgentApplication
         fields = ["name", "phone", "motivation"]
-        widgets = {"motivation": forms.Textarea(attrs={"rows": 5, "maxlength": 2000})}
+        widgets = {"motivation": forms.Textarea(attrs={"rows": 5})}
         help_texts = {
             "motivation": _("Tell us about your experience and when you could work."),
         }
