@@ -5,7 +5,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 
-from helpcenter import cache
+from helpcenter import cache, feedback
+from helpcenter.forms import FeedbackForm
 from helpcenter.visibility import audience_key
 
 register = template.Library()
@@ -29,6 +30,15 @@ def json_ld(data):
     return mark_safe(  # noqa: S308 - the JSON is escaped for a script element above
         f'<script type="application/ld+json">{text.translate(_JSON_SCRIPT_ESCAPES)}</script>'
     )
+
+
+@register.simple_tag(takes_context=True)
+def article_feedback_form(context):
+    """The article's "Was this article helpful?" form: the one just posted, or one for the
+    visitor's vote so far."""
+    if "feedback_form" in context:
+        return context["feedback_form"]
+    return FeedbackForm(vote=feedback.current_vote(context["page"], context["request"]))
 
 
 @register.simple_tag(takes_context=True)
