@@ -43,7 +43,8 @@ def article_feedback_form(context):
 
 @register.simple_tag(takes_context=True)
 def fragment_cache(context):
-    """Timeout and key parts for {% cache %}: the content version and the visitor's audience."""
+    """Timeout and key parts for {% wagtailpagecache %}, which adds the page's own state, the
+    site, and skips previews: the content version and the visitor's audience."""
     return {
         "timeout": cache.FRAGMENT_TIMEOUT,
         "version": cache.content_version(),
