@@ -45,7 +45,7 @@ class ArticlePage(Page):
     """A help article: a summary, a body of blocks, and a way to ask for help if it falls short.
 
     The view layer adds what a reader does with it: "Was this article helpful?" (the
-    `feedback_form` template tag, and its post through the `on_serve_page` hook in
+    `article_feedback_form` template tag, and its post through the `on_serve_page` hook in
     wagtail_hooks.py) and the editor's "Feedback and health" tab (panels.py, attached in apps.py).
     """
 
