@@ -7,6 +7,10 @@ class HelpCenterConfig(AppConfig):
     verbose_name = _("Help center")
 
     def ready(self):
-        from . import signals
+        from . import forms, panels, signals
+        from .models import ArticlePage, ContactPage
 
+        # The view layer attaches itself to the page models, which import none of it.
+        ArticlePage.edit_handler = panels.article_edit_handler()
+        ContactPage.form_builder = forms.ContactFormBuilder
         signals.connect()

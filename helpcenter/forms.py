@@ -1,5 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.forms.forms import BaseForm, FormBuilder
+
+from tickets.forms import ticket_fields
 
 from .models.search_stats import QUERY_MAX_LENGTH
 
@@ -82,3 +85,26 @@ class FeedbackForm(forms.Form):
     @property
     def said_no(self):
         return self.answer == "no"
+
+
+class ContactForm(BaseForm):
+    """The ticket's own fields first, then whatever fields the editor added to the page."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.extra_field_names = list(self.fields)
+        self.fields = {
+            **ticket_fields(self.user),
+            **self.fields,
+            "follow_up": forms.CharField(required=False, widget=forms.HiddenInput),
+        }
+
+    def extra_values(self):
+        return {name: self.cleaned_data.get(name) for name in self.extra_field_names}
+
+
+class ContactFormBuilder(FormBuilder):
+    """Builds a contact page's ContactForm from the fields its editor added (its form_builder)."""
+
+    def get_form_class(self):
+        return type("ContactForm", (ContactForm,), self.formfields)

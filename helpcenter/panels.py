@@ -3,7 +3,8 @@ dashboard's list of articles due for review."""
 
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.admin.panels import Panel
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import ObjectList, Panel, TabbedInterface
 from wagtail.admin.ui.components import Component
 
 from . import feedback, health, models
@@ -36,6 +37,23 @@ class ArticleInsightsPanel(Panel):
                     }
                 )
             return context
+
+
+def article_edit_handler():
+    """An article's tabs, the "Feedback and health" one last.
+
+    Set as ArticlePage.edit_handler in apps.py, the way wagtail.admin attaches the page editor to
+    wagtail.models: the page model imports no admin code.
+    """
+    page = models.ArticlePage
+    return TabbedInterface(
+        [
+            ObjectList(page.content_panels, heading=_("Content")),
+            ObjectList(page.promote_panels, heading=_("Promote")),
+            ObjectList(page.settings_panels, heading=_("Settings")),
+            ObjectList([ArticleInsightsPanel()], heading=_("Feedback and health")),
+        ]
+    )
 
 
 class ReviewDuePanel(Component):

@@ -17,7 +17,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import PlainText
 
-from . import models, selectors
+from . import models
 
 SUGGESTION_LIMIT = 5
 MAX_RESULTS_PER_KIND = 100
@@ -74,12 +74,12 @@ def search_help_center(query, request):
     terms = terms_of(query)
     if not terms:
         return []
-    faq_page_ids = list(selectors.all_faq_pages(request).values_list("pk", flat=True))
+    faq_page_ids = list(models.FAQPage.objects.listed_for(request).values_list("pk", flat=True))
     items = models.FAQItem.objects.filter(active=True, page__in=faq_page_ids)
     hits = [
         Hit(obj, rank, request, terms)
         for results in (
-            _search(selectors.live_articles(request), query),
+            _search(models.ArticlePage.objects.listed_for(request), query),
             _search(items.select_related("page"), query),
         )
         for rank, obj in enumerate(results)
@@ -89,7 +89,8 @@ def search_help_center(query, request):
 
 def articles_tagged(tag, request):
     """Articles with the tag `tag` (a slug), newest first, as search hits."""
-    pages = selectors.live_articles(request).filter(tags__slug=tag).order_by("-last_published_at")
+    articles = models.ArticlePage.objects.listed_for(request)
+    pages = articles.filter(tags__slug=tag).order_by("-last_published_at")
     return [Hit(page, rank, request) for rank, page in enumerate(pages[:MAX_RESULTS_PER_KIND])]
 
 

@@ -1,17 +1,26 @@
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
+from django_ratelimit.core import is_ratelimited
+from django_ratelimit.exceptions import Ratelimited
 from wagtail.models import Page, Site
 
 from tickets import workflow
+from tickets.forms import apply_workflow_errors
+from tickets.permissions import visible_tickets
 
-from . import content_gaps, selectors
+from . import contact_drafts, content_gaps
 from .forms import SearchForm
-from .models import DailySearchCount
+from .models import DailySearchCount, TopicPage
 from .search import articles_tagged, search_help_center, suggest_articles
 
 RESULTS_PER_PAGE = 10
+CONTACT_POSTS_PER_IP = "30/h"
+PREFILLED_CONTACT_FIELDS = ("order", "category", "subject", "follow_up", "priority")
 
 
 @require_GET
@@ -40,7 +49,7 @@ def search(request):
             "searched": bool(query or tag),
             "page_obj": page_obj,
             "page_range": paginator.get_elided_page_range(page_obj.number, on_each_side=2),
-            "topics": selectors.child_topics(home, request) if home else [],
+            "topics": TopicPage.objects.child_of(home).listed_for(request) if home else [],
         },
     )
 
@@ -75,3 +84,67 @@ def open_suggestion(request, page_id):
         query=request.GET.get("q", ""),
     )
     return redirect(page.url)
+
+
+def contact_page(request, page):
+    """A ContactPage: its form opens a ticket; an anonymous visitor's form waits in their
+    session while they sign in, and is sent once they are back."""
+    draft = contact_drafts.load_draft(request, page)
+    if request.method == "POST":
+        if is_ratelimited(
+            request, group="contact", key="ip", rate=CONTACT_POSTS_PER_IP, increment=True
+        ):
+            raise Ratelimited()
+        if not request.user.is_authenticated:
+            files = request.FILES.getlist("attachments")
+            contact_drafts.save_draft(request, page, request.POST, files)
+            return redirect_to_login(f"{page.url}?resume=1", settings.LOGIN_URL)
+        form = page.get_form(request.POST, request.FILES, page=page, user=request.user)
+        if form.is_valid():
+            try:
+                ticket = _open_ticket(request, page, form, draft)
+            except ValidationError as error:
+                apply_workflow_errors(form, error)
+            else:
+                content_gaps.record_unanswered(request, ticket)
+                contact_drafts.discard_draft(request)
+                return page.render_landing_page(request, ticket)
+    elif draft and request.GET.get("resume"):
+        initial = contact_drafts.draft_initial(draft)
+        form = page.get_form(page=page, user=request.user, initial=initial)
+    else:
+        # Pre-filled from ?order=, ?category=, ?subject= and more: links across the site.
+        prefilled = (key for key in PREFILLED_CONTACT_FIELDS if request.GET.get(key))
+        initial = {key: request.GET[key] for key in prefilled}
+        form = page.get_form(page=page, user=request.user, initial=initial)
+    context = page.get_context(request)
+    context["form"] = form
+    context["draft_files"] = draft["files"] if draft else []
+    return render(request, page.get_template(request), context)
+
+
+def _open_ticket(request, page, form, draft):
+    data = form.cleaned_data
+    previous = None
+    if data.get("follow_up"):
+        previous = (
+            visible_tickets(request.user)
+            .filter(number=data["follow_up"], customer=request.user)
+            .first()
+        )
+    ticket = workflow.open_ticket(
+        customer=request.user,
+        subject=data["subject"],
+        description=data["description"],
+        category=data.get("category"),
+        priority=data["priority"],
+        priority_justification=data.get("priority_justification", ""),
+        order=data.get("order"),
+        source_page=page,
+        extra_fields=page.extra_values_by_label(data),
+        attachments=list(data.get("attachments") or []) + contact_drafts.draft_files(draft),
+        previous_ticket=previous,
+        session_key=request.session.session_key,
+    )
+    page.record_submission(ticket, form.extra_values())
+    return ticket

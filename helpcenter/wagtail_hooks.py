@@ -5,9 +5,28 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from supportsite.reports import AdminReports
 
-from . import reports
-from .models import FAQCategory
+from . import feedback, reports, views
+from .models import ArticlePage, ContactPage, FAQCategory
 from .panels import ReviewDuePanel
+
+
+@hooks.register("on_serve_page", order=1)
+def serve_help_pages(serve_page):
+    """Requests the page models leave to views: a contact page's, and an article's feedback post.
+
+    Order 1 puts this inside Wagtail's own page-serving hooks (order 0), its page privacy check
+    among them, so a restricted article takes no votes from visitors who may not read it.
+    """
+
+    def serve(page, request, serve_args, serve_kwargs):
+        if isinstance(page, ContactPage):
+            return views.contact_page(request, page)
+        if isinstance(page, ArticlePage) and request.method == "POST":
+            return feedback.handle_post(page, request)
+        return serve_page(page, request, serve_args, serve_kwargs)
+
+    return serve
+
 
 # Help-center reports (helpcenter/reports.py), in Wagtail's Reports menu.
 AdminReports(

@@ -3,22 +3,17 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import (
-    FieldPanel,
-    InlinePanel,
-    MultiFieldPanel,
-    ObjectList,
-    PageChooserPanel,
-    TabbedInterface,
-)
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
-from helpcenter import feedback, selectors, seo
+from helpcenter import seo
 from helpcenter.blocks import ArticleBodyBlock
-from helpcenter.forms import FeedbackForm
-from helpcenter.panels import ArticleInsightsPanel
+
+from .querysets import ArticlePageQuerySet
+
+RELATED_LIMIT = 4
 
 
 class ArticleTag(TaggedItemBase):
@@ -47,7 +42,12 @@ class RelatedArticle(Orderable):
 
 
 class ArticlePage(Page):
-    """A help article: a summary, a body of blocks, and a way to ask for help if it falls short."""
+    """A help article: a summary, a body of blocks, and a way to ask for help if it falls short.
+
+    The view layer adds what a reader does with it: "Was this article helpful?" (the
+    `article_feedback_form` template tag, and its post through the `on_serve_page` hook in
+    wagtail_hooks.py) and the editor's "Feedback and health" tab (panels.py, attached in apps.py).
+    """
 
     summary = models.CharField(
         _("summary"),
@@ -91,14 +91,6 @@ class ArticlePage(Page):
             heading=_("Support and upkeep"),
         ),
     ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Content")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(Page.settings_panels, heading=_("Settings")),
-            ObjectList([ArticleInsightsPanel()], heading=_("Feedback and health")),
-        ]
-    )
     search_fields = Page.search_fields + [
         index.SearchField("summary", boost=1.5),
         index.SearchField("body"),
@@ -109,25 +101,33 @@ class ArticlePage(Page):
     subpage_types = []
     page_description = _("A help article, inside a topic.")
 
+    objects = PageManager.from_queryset(ArticlePageQuerySet)()
+
     class Meta:
         verbose_name = _("article")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        vote = feedback.current_vote(self, request)
         context.update(
             {
-                "related_articles": selectors.related_articles(self, request),
+                "related_articles": self.related_articles(request),
                 "tags": list(self.tags.all()),
                 "is_restricted": self.get_view_restrictions().exists(),
-                "vote": vote,
                 "json_ld": seo.article_json_ld(self, request),
             }
         )
-        context.setdefault("feedback_form", FeedbackForm(vote=vote))
         return context
 
-    def serve(self, request, *args, **kwargs):
-        if request.method == "POST":
-            return feedback.handle_post(self, request)
-        return super().serve(request, *args, **kwargs)
+    def related_articles(self, request, limit=RELATED_LIMIT):
+        """The editor's choice of related articles, or else the article's siblings in its topic.
+
+        Reads the links through the page's own relation so a preview shows the unsaved choice.
+        """
+        listed = ArticlePage.objects.listed_for(request)
+        chosen_ids = [link.article_id for link in self.related_links.all() if link.article_id]
+        if chosen_ids:
+            found = listed.filter(pk__in=chosen_ids).in_bulk()
+            return [found[pk] for pk in chosen_ids if pk in found][:limit]
+        if not self.path:
+            return []
+        return list(listed.sibling_of(self, inclusive=False)[:limit])

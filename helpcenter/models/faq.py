@@ -4,10 +4,12 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from helpcenter import seo
+
+from .querysets import HelpPageQuerySet
 
 
 class FAQCategory(models.Model):
@@ -43,6 +45,8 @@ class FAQPage(Page):
     parent_page_types = ["helpcenter.HomePage", "helpcenter.TopicPage"]
     subpage_types = []
     page_description = _("Questions and short answers, grouped by category.")
+
+    objects = PageManager.from_queryset(HelpPageQuerySet)()
 
     class Meta:
         verbose_name = _("FAQ page")

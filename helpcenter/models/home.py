@@ -1,9 +1,18 @@
+from datetime import timedelta
+
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from helpcenter import selectors
+from .articles import ArticlePage
+from .faq import FAQPage
+from .topics import TopicPage
+
+POPULAR_LIMIT = 6
+POPULAR_WINDOW = timedelta(days=90)
+RECENT_LIMIT = 5
 
 
 class HomePage(Page):
@@ -28,8 +37,11 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         """Lazy querysets: the template runs them only when its cached fragment is stale."""
         context = super().get_context(request, *args, **kwargs)
-        context["topics"] = selectors.topics_with_article_counts(self, request)
-        context["popular_articles"] = selectors.popular_articles(request)
-        context["recent_articles"] = selectors.recent_articles(request)
-        context["faq_pages"] = selectors.faq_pages(self, request)
+        articles = ArticlePage.objects.listed_for(request)
+        topics = TopicPage.objects.child_of(self).listed_for(request)
+        context["topics"] = topics.with_article_counts(articles)
+        since = timezone.now() - POPULAR_WINDOW
+        context["popular_articles"] = articles.popular(since)[:POPULAR_LIMIT]
+        context["recent_articles"] = articles.recently_updated()[:RECENT_LIMIT]
+        context["faq_pages"] = FAQPage.objects.descendant_of(self).listed_for(request)
         return context

@@ -1,10 +1,14 @@
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
 from wagtail.search import index
 
-from helpcenter import selectors
+from .articles import ArticlePage
+from .querysets import TopicPageQuerySet
+
+ARTICLES_PER_PAGE = 25
 
 TOPIC_ICONS = [
     ("basket", _("Basket (ordering)")),
@@ -40,13 +44,17 @@ class TopicPage(Page):
     ]
     page_description = _("A section of the help center: holds articles and sub-topics.")
 
+    objects = PageManager.from_queryset(TopicPageQuerySet)()
+
     class Meta:
         verbose_name = _("topic")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["subtopics"] = selectors.child_topics(self, request)
-        context["articles"] = selectors.paginate(
-            selectors.topic_articles(self, request), request.GET.get("page")
+        context["subtopics"] = TopicPage.objects.child_of(self).listed_for(request)
+        articles = ArticlePage.objects.child_of(self).listed_for(request)
+        # A missing, malformed or out-of-range page number gives the nearest page.
+        context["articles"] = Paginator(articles, ARTICLES_PER_PAGE).get_page(
+            request.GET.get("page")
         )
         return context

@@ -5,7 +5,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 
-from helpcenter import cache
+from helpcenter import cache, feedback
+from helpcenter.forms import FeedbackForm
 from helpcenter.visibility import audience_key
 
 register = template.Library()
@@ -32,8 +33,18 @@ def json_ld(data):
 
 
 @register.simple_tag(takes_context=True)
+def article_feedback_form(context):
+    """The article's "Was this article helpful?" form: the one just posted, or one for the
+    visitor's vote so far."""
+    if "feedback_form" in context:
+        return context["feedback_form"]
+    return FeedbackForm(vote=feedback.current_vote(context["page"], context["request"]))
+
+
+@register.simple_tag(takes_context=True)
 def fragment_cache(context):
-    """Timeout and key parts for {% cache %}: the content version and the visitor's audience."""
+    """Timeout and key parts for {% wagtailpagecache %}, which adds the page's own state, the
+    site, and skips previews: the content version and the visitor's audience."""
     return {
         "timeout": cache.FRAGMENT_TIMEOUT,
         "version": cache.content_version(),
