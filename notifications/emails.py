@@ -39,6 +39,7 @@ def subject_for(ticket, action):
 
 
 def build(*, kind, event, audience, user, address, action, path):
+    """The email telling `address` (the user's, or the team's) about the event, as `kind`."""
     ticket = event.ticket
     link_url = absolute(path)
     context = {
