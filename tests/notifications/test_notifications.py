@@ -304,6 +304,7 @@ def test_team_members_are_notified_in_app_but_not_the_customer_who_wrote(custome
 
 
 def test_changes_made_with_emails_muted_notify_in_app_only(customer, agent, committed):
+    # The block ends before the commit: the signals still carry the context of the change.
     with committed(), emails_muted():
         ticket = open_ticket(customer)
         workflow.post_message(ticket, author=agent, body="Hello!")
