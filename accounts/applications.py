@@ -1,8 +1,8 @@
 """Becoming an agent: a user applies, a support admin approves (joining the agents group) or
 rejects, with a reason. Every entry point (the site's form, the admin) calls these.
 
-Each ends with an event (tickets.events): once committed, the support admins hear about a new
-application and the applicant about the decision (tickets.notifications).
+Each ends with a signal (accounts.signals), sent once the change is committed: the notifications
+app tells the support admins about a new application and the applicant about the decision.
 """
 
 from django.contrib.auth.models import Group
@@ -11,9 +11,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tickets import events
+from supportsite.signals import send_on_commit
 
-from . import roles
+from . import roles, signals
 from .models import AgentApplication
 
 
@@ -34,7 +34,9 @@ def apply(*, user, name, phone, motivation):
     application = AgentApplication(user=user, name=name, phone=phone, motivation=motivation)
     application.full_clean(exclude=["user"])
     application.save()
-    events.agent_applied(application)
+    send_on_commit(
+        signals.agent_applied, AgentApplication, application=application, by=application.user
+    )
     return application
 
 
@@ -63,5 +65,5 @@ def decide(application, *, by, approve, reason=""):
         if application.name and not application.user.name:
             application.user.name = application.name
             application.user.save(update_fields=["name"])
-    events.application_decided(application, by=by)
+    send_on_commit(signals.application_decided, AgentApplication, application=application, by=by)
     return application

@@ -13,7 +13,7 @@ class AccountsConfig(AppConfig):
 
         from supportsite.permission_policies import WorkflowOnlyPermissionPolicy
 
-        from . import signals  # noqa: F401
+        from . import receivers  # noqa: F401 (new sign-ups become customers)
         from .models import AgentApplication
 
         register_permission_policy(

@@ -4,8 +4,6 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from tickets import events
-
 from . import applications, roles
 from .models import User
 
@@ -78,18 +76,16 @@ def seed_accounts():
 
 
 def seed_agent_application():
-    """applicant@example.com waits for a support admin to approve them (the support admins are
-    told in-app; demo data sends no email)."""
+    """applicant@example.com waits for a support admin to approve them."""
     applicant = User.objects.get(email="applicant@example.com")
     if applicant.agent_applications.exists():
         return
-    with events.emails_muted():
-        applications.apply(
-            user=applicant,
-            name=applicant.name,
-            phone=applicant.phone,
-            motivation=(
-                "I ran the phones for a restaurant supplier for three years and know how much a "
-                "missing delivery hurts a kitchen. I can work weekday mornings."
-            ),
-        )
+    applications.apply(
+        user=applicant,
+        name=applicant.name,
+        phone=applicant.phone,
+        motivation=(
+            "I ran the phones for a restaurant supplier for three years and know how much a "
+            "missing delivery hurts a kitchen. I can work weekday mornings."
+        ),
+    )

@@ -1,9 +1,11 @@
-from allauth.account.signals import user_signed_up
-from django.dispatch import receiver
+"""What happened to an application to join the support team, announced by accounts.applications
+once the change is committed (supportsite.signals.send_on_commit).
 
-from .roles import make_customer
+Both are sent with the AgentApplication and `by`, the user who acted: the applicant for
+agent_applied, the support admin who decided for application_decided.
+"""
 
+from django.dispatch import Signal
 
-@receiver(user_signed_up)
-def signed_up_users_are_customers(sender, request, user, **kwargs):
-    make_customer(user)
+agent_applied = Signal()
+application_decided = Signal()

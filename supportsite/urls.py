@@ -23,6 +23,7 @@ urlpatterns = [
     path("_allauth/", include("allauth.headless.urls")),
     path("anymail/", include("anymail.urls")),
     path("", include("tickets.urls")),
+    path("", include("notifications.urls")),
     path("", include("helpcenter.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]

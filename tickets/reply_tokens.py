@@ -12,6 +12,9 @@ from django.conf import settings
 from django.utils.crypto import constant_time_compare, salted_hmac
 
 SALT = "tickets.reply_tokens"
+# Printed above the text of every ticket email: intake cuts an answer here, whatever the mail
+# client quotes below it.
+REPLY_MARKER = "##- Please type your reply above this line -##"
 TOKEN = re.compile(r"^(?P<number>[a-z0-9]{1,40})-(?P<signature>[0-9a-f]{20})$")
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import notification_views, views
+from . import views
 
 app_name = "tickets"
 
@@ -16,20 +16,4 @@ urlpatterns = [
         name="attachment",
     ),
     path("orders/", views.order_list, name="orders"),
-    path("notifications/", notification_views.notification_list, name="notifications"),
-    path(
-        "notifications/read/",
-        notification_views.notifications_mark_all_read,
-        name="notifications_read",
-    ),
-    path(
-        "notifications/<int:pk>/open/",
-        notification_views.notification_open,
-        name="notification_open",
-    ),
-    path(
-        "notifications/<int:pk>/read/",
-        notification_views.notification_mark_read,
-        name="notification_read",
-    ),
 ]

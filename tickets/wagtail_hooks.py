@@ -1,5 +1,4 @@
 from django.templatetags.static import static
-from django.urls import path
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -9,8 +8,7 @@ from supportsite.reports import AdminReports
 from .admin.bulk_actions import AssignBulkAction, PriorityBulkAction, StatusBulkAction
 from .admin.panels import dashboard_panels
 from .admin.viewsets import SupportViewSetGroup
-from .email_admin import EmailViewSetGroup, notifications_menu_item
-from .notification_views import notification_list
+from .email_admin import EmailViewSetGroup
 from .reports.views import REPORTS
 
 register_snippet(SupportViewSetGroup)
@@ -29,15 +27,8 @@ def support_admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
 
 
-# Email and notifications (tickets/email_admin.py).
+# The "Email" menu (tickets/email_admin.py): incoming emails, and what other apps add to it.
 hooks.register("register_admin_viewset", EmailViewSetGroup)
-hooks.register("register_admin_menu_item", notifications_menu_item)
-
-
-@hooks.register("register_admin_urls")
-def register_notification_urls():
-    template = {"template": "tickets/notifications/admin_list.html"}
-    return [path("notifications/", notification_list, template, name="ticket_notifications")]
 
 
 # Support reports (tickets/reports/), in Wagtail's Reports menu.

@@ -15,9 +15,10 @@ from django_ratelimit.core import get_usage
 from django_ratelimit.exceptions import Ratelimited
 
 from accounts.roles import is_agent
+from supportsite.signals import send_on_commit
 from tickets import limits
 
-from . import events
+from . import signals
 from .assignment import next_agent
 from .attachments import check_uploads
 from .choices import ACTIVE_STATUSES, PRESSING_PRIORITIES, Priority, Source, Status
@@ -150,7 +151,7 @@ def open_ticket(
             ticket=ticket
         )
     mark_read(ticket, opened_by)
-    events.ticket_opened(ticket, by=opened_by)
+    send_on_commit(signals.ticket_opened, Ticket, ticket=ticket, by=opened_by)
     return ticket
 
 
@@ -194,7 +195,7 @@ def post_message(ticket, *, author, body, internal=False, attachments=(), source
     if not internal:
         _after_public_reply(ticket, author=author, staff=staff, now=now)
     mark_read(ticket, author, at=now)
-    events.message_posted(message, by=author)
+    send_on_commit(signals.message_posted, Message, ticket=ticket, by=author, message=message)
     return message
 
 
@@ -255,7 +256,7 @@ def change_status(ticket, *, by, status, reason="", resolution_notes=None):
         reason=reason.strip()
         or _("Status changed to %(status)s") % {"status": ticket.get_status_display()},
     )
-    events.status_changed(ticket, by=by)
+    send_on_commit(signals.status_changed, Ticket, ticket=ticket, by=by)
     return ticket
 
 
@@ -274,7 +275,7 @@ def change_priority(ticket, *, by, priority, reason=""):
         reason=reason.strip()
         or _("Priority changed to %(priority)s") % {"priority": ticket.get_priority_display()},
     )
-    events.priority_changed(ticket, by=by, previous=previous)
+    send_on_commit(signals.priority_changed, Ticket, ticket=ticket, by=by, previous=previous)
     return ticket
 
 
@@ -303,7 +304,7 @@ def assign(ticket, *, by, assignee, reason=""):
             else _("Unassigned")
         ),
     )
-    events.assigned(ticket, by=by, previous=previous)
+    send_on_commit(signals.assigned, Ticket, ticket=ticket, by=by, previous=previous)
     return ticket
 
 
@@ -316,7 +317,7 @@ def confirm_resolution(ticket, *, by):
         raise ValidationError(_("Only a resolved ticket can be confirmed."), code="not_resolved")
     _set_status(ticket, Status.CLOSED, now=timezone.now())
     _save(ticket, by=by, reason=_("Customer confirmed the resolution"))
-    events.resolution_confirmed(ticket, by=by)
+    send_on_commit(signals.resolution_confirmed, Ticket, ticket=ticket, by=by)
     return ticket
 
 
@@ -334,7 +335,7 @@ def rate(ticket, *, by, rating, comment=""):
     feedback = Feedback(ticket=ticket, rating=rating, comment=comment.strip())
     feedback.full_clean(exclude=["ticket"])
     feedback.save()
-    events.rated(feedback, by=by)
+    send_on_commit(signals.rated, Feedback, ticket=ticket, by=by, feedback=feedback)
     return feedback
 
 
@@ -384,7 +385,7 @@ def record_breach(ticket, *, target, now):
         else _("Resolution target missed")
     )
     _save(ticket, by=None, reason=reason)
-    events.sla_breached(ticket, target=target)
+    send_on_commit(signals.sla_breached, Ticket, ticket=ticket, by=None, target=target)
     return True
 
 
@@ -400,5 +401,5 @@ def close_resolved(ticket, *, now, after_days):
         by=None,
         reason=_("Closed automatically %(days)d days after resolution") % {"days": after_days},
     )
-    events.status_changed(ticket, by=None)
+    send_on_commit(signals.status_changed, Ticket, ticket=ticket, by=None)
     return True

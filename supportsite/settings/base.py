@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "accounts",
     "helpcenter",
     "tickets",
+    "notifications",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -215,19 +216,19 @@ ANYMAIL = env_prefixed("ANYMAIL_")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", f"{SITE_NAME} <support@example.com>")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
-# Ticket notifications and email intake (tickets/notifications.py, tickets/intake/).
+# Notifications and email intake (notifications/, tickets/intake/).
 # The team's shared address for "team" notifications; when empty, every agent is emailed.
 SUPPORT_TEAM_EMAIL = env_str("SUPPORT_TEAM_EMAIL", "")
 # The address the inbound webhook receives for. Each ticket email's Reply-To is
 # <local part>+<signed ticket token>@<domain>, so answers find their ticket.
 INBOUND_EMAIL_ADDRESS = env_str("INBOUND_EMAIL_ADDRESS", "support@example.com")
-# Who hears about what, overriding tickets.notifications.DEFAULT_RECIPIENTS, as JSON,
+# Who hears about what, overriding the recipients of notifications.kinds.KINDS, as JSON,
 # e.g. {"status_changed": [], "ticket_opened": ["customer"]}.
 NOTIFICATION_RECIPIENTS = json.loads(env_str("NOTIFICATION_RECIPIENTS", "{}"))
 # Seconds before each new attempt when the provider fails; after the last, the email is failed.
 EMAIL_RETRY_DELAYS = [60, 300, 1800, 7200, 21600]
 PERIODIC_TASKS["requeue-stalled-emails"] = {
-    "task": "tickets.tasks.requeue_stalled_emails",
+    "task": "notifications.tasks.requeue_stalled_emails",
     "every": 600,
 }
 

@@ -13,13 +13,13 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from accounts.models import User
+from notifications.models import EmailDelivery
 from tests.factories import AgentFactory, CustomerFactory, open_ticket
+from tests.notifications.mail_helpers import inbox
 from tests.utils import code_from_mail
 from tickets import workflow
 from tickets.choices import Source, Status
-from tickets.models import Attachment, EmailDelivery, InboundEmail, Message, Ticket
-
-from .mail_helpers import inbox
+from tickets.models import Attachment, InboundEmail, Message, Ticket
 
 pytestmark = pytest.mark.django_db
 

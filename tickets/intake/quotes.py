@@ -11,7 +11,7 @@ delimiter ("-- ") or a mobile "Sent from my …" line.
 import re
 from html.parser import HTMLParser
 
-from tickets.emails import REPLY_MARKER
+from tickets.reply_tokens import REPLY_MARKER
 
 # Containers whose content is always the quoted history.
 QUOTE_CLASSES = {"gmail_quote", "yahoo_quoted", "moz-cite-prefix"}

@@ -3,7 +3,7 @@ chain of our own Message-IDs it refers to, else a ticket number in its subject."
 
 import re
 
-from tickets.models import EmailDelivery, InboundEmail, Ticket
+from tickets.models import Ticket
 from tickets.reply_tokens import ticket_number_in
 
 TICKET_NUMBER = re.compile(r"\b(TKT\d{12,})\b", re.IGNORECASE)
@@ -20,16 +20,12 @@ def _by_reply_address(mail):
 def _by_references(mail):
     if not mail.references:
         return None
-    ticket_id = (
-        EmailDelivery.objects.filter(message_id__in=mail.references, ticket__isnull=False)
-        .values_list("ticket_id", flat=True)
-        .first()
-    ) or (
-        InboundEmail.objects.filter(message_id__in=mail.references, ticket__isnull=False)
-        .values_list("ticket_id", flat=True)
-        .first()
+    # The emails we sent about a ticket (the notifications app's, by their reverse relation:
+    # tickets imports nothing from it), then the ones we received.
+    return (
+        Ticket.objects.filter(email_deliveries__message_id__in=mail.references).first()
+        or Ticket.objects.filter(inbound_emails__message_id__in=mail.references).first()
     )
-    return Ticket.objects.filter(pk=ticket_id).first() if ticket_id else None
 
 
 def _by_subject(mail):

@@ -3,8 +3,8 @@
 from .catalog import CannedResponse, Category
 from .deflection import Deflection
 from .feedback import Feedback
+from .inbound_email import InboundEmail
 from .messages import Attachment, Message
-from .notifications import EmailDelivery, InboundEmail, Notification
 from .orders import Order, OrderLine
 from .sla import BusinessHours, Holiday, SLAPolicy
 from .tickets import Ticket, TicketCounter, TicketReadState
@@ -15,12 +15,10 @@ __all__ = [
     "CannedResponse",
     "Category",
     "Deflection",
-    "EmailDelivery",
     "Feedback",
     "Holiday",
     "InboundEmail",
     "Message",
-    "Notification",
     "Order",
     "OrderLine",
     "SLAPolicy",

@@ -1,0 +1,236 @@
+"""The registry of notification kinds: for each, what triggers it, who hears, what they are told
+(email subject, in-app text), which templates render its email and where it leads.
+
+To add a notification, add a NotificationKind to KINDS (in order: a recipient told of several
+kinds by one event hears only the first) and write templates/notifications/emails/<name>.html
+and .txt. A new kind of change also needs its signal, defined and sent by the app that makes
+the change (tickets.signals, accounts.signals): the app connects every signal named here.
+"""
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.dispatch import Signal
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.admin_url_finder import AdminURLFinder
+
+from accounts import signals as application_signals
+from tickets import signals as ticket_signals
+from tickets.choices import Priority, Status
+
+# Who a recipient is to the event, which picks the text they read and where their link leads.
+CUSTOMER, STAFF = "customer", "staff"
+
+Text = Promise | Mapping[str, Promise]  # one text for all, or one per audience
+
+
+def ticket_link(event, audience):
+    """Where a recipient works on the ticket: staff in the admin, customers in the portal."""
+    if audience == STAFF:
+        admin_url = AdminURLFinder().get_edit_url(event.ticket)
+        if admin_url:
+            return admin_url
+    return event.ticket.get_absolute_url()
+
+
+def _always(event):
+    return True
+
+
+@dataclass(frozen=True)
+class NotificationKind:
+    """One kind of notification, whole."""
+
+    name: str
+    label: Promise  # as the admin lists it (the choices of the kind columns)
+    signals: tuple[Signal, ...]  # the signals that may trigger it
+    recipients: tuple[str, ...]  # roles (notifications.recipients); see NOTIFICATION_RECIPIENTS
+    subject: Text  # the end of the email's subject, after "[Site] Ticket #… - "
+    in_app: Text  # the in-app notification (at most 300 characters)
+    when: Callable = _always  # which of those signals' events it concerns
+    link: Callable = ticket_link  # (event, audience) -> the path the notification opens
+    acknowledged: tuple[str, ...] = ()  # roles told even of their own action (a receipt)
+    urgent: bool = False  # its emails go first in the queue
+
+    def concerns(self, event):
+        return event.signal in self.signals and self.when(event)
+
+    def roles(self):
+        """Who hears, unless settings.NOTIFICATION_RECIPIENTS says otherwise for this kind."""
+        return settings.NOTIFICATION_RECIPIENTS.get(self.name, self.recipients)
+
+    def texts(self, audience, event):
+        """The email subject's action and the in-app text, for this audience and event."""
+        params = event.params()
+        action = _for_audience(self.subject, audience) % params
+        text = _for_audience(self.in_app, audience) % params
+        return action, text[:300]
+
+    @property
+    def templates(self):
+        """The email's text and HTML templates, by extension."""
+        return {ext: f"notifications/emails/{self.name}.{ext}" for ext in ("txt", "html")}
+
+
+def _for_audience(text, audience):
+    return str(text[audience] if isinstance(text, Mapping) else text)
+
+
+def _became_urgent(event):
+    return event.ticket.priority == Priority.URGENT and event.previous != Priority.URGENT
+
+
+def _public_reply(*, by_staff):
+    return lambda event: not event.message.is_internal and event.message.is_staff == by_staff
+
+
+def _approved(event):
+    return event.application.status == event.application.Status.APPROVED
+
+
+KINDS = (
+    NotificationKind(
+        name="ticket_urgent",
+        label=_("Urgent ticket"),
+        signals=(ticket_signals.ticket_opened, ticket_signals.priority_changed),
+        when=_became_urgent,
+        recipients=("team",),
+        subject=_("Urgent"),
+        in_app=_("Urgent ticket %(number)s: %(subject)s"),
+        urgent=True,
+    ),
+    NotificationKind(
+        name="ticket_opened",
+        label=_("Ticket opened"),
+        signals=(ticket_signals.ticket_opened,),
+        recipients=("customer", "team"),
+        acknowledged=("customer",),
+        subject={CUSTOMER: _("Received"), STAFF: _("New ticket")},
+        in_app={
+            CUSTOMER: _("We received your ticket %(number)s."),
+            STAFF: _("New ticket %(number)s from %(customer)s: %(subject)s"),
+        },
+    ),
+    NotificationKind(
+        name="staff_replied",
+        label=_("Staff replied"),
+        signals=(ticket_signals.message_posted,),
+        when=_public_reply(by_staff=True),
+        recipients=("customer",),
+        subject=_("New reply"),
+        in_app=_("%(actor)s replied to your ticket %(number)s."),
+    ),
+    NotificationKind(
+        name="customer_replied",
+        label=_("Customer replied"),
+        signals=(ticket_signals.message_posted,),
+        when=_public_reply(by_staff=False),
+        recipients=("assignee_or_team",),
+        subject=_("Customer replied"),
+        in_app=_("%(actor)s replied on ticket %(number)s."),
+    ),
+    NotificationKind(
+        name="ticket_resolved",
+        label=_("Ticket resolved"),
+        signals=(ticket_signals.status_changed,),
+        when=lambda event: event.ticket.status == Status.RESOLVED,
+        recipients=("customer",),
+        subject=_("Resolved"),
+        in_app=_("Ticket %(number)s is resolved: tell us how we did."),
+    ),
+    NotificationKind(
+        name="status_changed",
+        label=_("Status changed"),
+        signals=(ticket_signals.status_changed,),
+        when=lambda event: event.ticket.status != Status.RESOLVED,
+        recipients=("customer",),
+        subject=_("Status changed to %(status)s"),
+        in_app=_("Ticket %(number)s is now %(status)s."),
+    ),
+    NotificationKind(
+        name="ticket_assigned",
+        label=_("Ticket assigned"),
+        signals=(ticket_signals.assigned,),
+        when=lambda event: (
+            bool(event.ticket.assignee_id) and event.ticket.assignee_id != event.previous
+        ),
+        recipients=("assignee",),
+        subject=_("Assigned to you"),
+        in_app=_("Ticket %(number)s was assigned to you."),
+    ),
+    NotificationKind(
+        name="resolution_confirmed",
+        label=_("Resolution confirmed"),
+        signals=(ticket_signals.resolution_confirmed,),
+        recipients=("assignee",),
+        subject=_("Resolution confirmed"),
+        in_app=_("%(actor)s confirmed ticket %(number)s is solved."),
+    ),
+    NotificationKind(
+        name="ticket_rated",
+        label=_("Ticket rated"),
+        signals=(ticket_signals.rated,),
+        recipients=("assignee",),
+        subject=_("Rated %(rating)s/5"),
+        in_app=_("%(actor)s rated ticket %(number)s %(rating)s/5."),
+    ),
+    NotificationKind(
+        name="sla_breached",
+        label=_("SLA breached"),
+        signals=(ticket_signals.sla_breached,),
+        recipients=("support_admins",),
+        subject=_("SLA breached"),
+        in_app=_("Ticket %(number)s missed its SLA target: %(subject)s"),
+    ),
+    NotificationKind(
+        name="agent_applied",
+        label=_("Agent application"),
+        signals=(application_signals.agent_applied,),
+        recipients=("support_admins",),
+        subject=_("New agent application from %(name)s"),
+        in_app=_("%(name)s applied to join the support team."),
+        link=lambda event, audience: reverse(
+            "agent_applications:decide", args=[event.application.pk]
+        ),
+    ),
+    NotificationKind(
+        name="agent_approved",
+        label=_("Application approved"),
+        signals=(application_signals.application_decided,),
+        when=_approved,
+        recipients=("applicant",),
+        subject=_("Welcome to the support team"),
+        in_app=_("Welcome to the support team: your application was approved."),
+        link=lambda event, audience: reverse("wagtailadmin_home"),
+    ),
+    NotificationKind(
+        name="agent_rejected",
+        label=_("Application rejected"),
+        signals=(application_signals.application_decided,),
+        when=lambda event: not _approved(event),
+        recipients=("applicant",),
+        subject=_("Your application to join the support team"),
+        in_app=_("Your application to join the support team was not accepted: %(reason)s"),
+        link=lambda event, audience: "/",
+    ),
+)
+
+BY_NAME = {kind.name: kind for kind in KINDS}
+
+
+def kinds_for(event):
+    """What an event tells people, most pressing first."""
+    return [kind for kind in KINDS if kind.concerns(event)]
+
+
+def signals():
+    """Every signal some kind listens to, once each (the app connects them at start-up)."""
+    return list(dict.fromkeys(signal for kind in KINDS for signal in kind.signals))
+
+
+def choices():
+    """The kind columns' choices (a callable, so a new kind needs no migration)."""
+    return [(kind.name, kind.label) for kind in KINDS]

@@ -1,0 +1,18 @@
+"""What happened to a ticket, announced by tickets.workflow (and its SLA job) once the change is
+committed (supportsite.signals.send_on_commit).
+
+Every signal is sent with the ticket and `by`, the user who acted (None for the SLA job and the
+automatic close), plus what its comment names. The notifications app listens; this app never
+asks who does.
+"""
+
+from django.dispatch import Signal
+
+ticket_opened = Signal()
+message_posted = Signal()  # message: the new Message (internal notes too)
+status_changed = Signal()
+priority_changed = Signal()  # previous: the priority before the change
+assigned = Signal()  # previous: the assignee's id before the change (None if there was none)
+resolution_confirmed = Signal()
+rated = Signal()  # feedback: the customer's Feedback
+sla_breached = Signal()  # target: "first_response" or "resolution"
