@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import views as account_views
+from helpcenter import api as help_center_api
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -19,6 +20,7 @@ urlpatterns = [
     ),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
+    path("api/v1/articles/", help_center_api.Articles.as_view(), name="api_articles"),
     path("api/", include("tickets.api.urls")),
     path("_allauth/", include("allauth.headless.urls")),
     path("anymail/", include("anymail.urls")),

@@ -114,6 +114,37 @@ def cycles(graph):
     return sorted(found)
 
 
+# What wires the apps together, named by settings or the server rather than imported: the URLs,
+# the settings, the context processors, the management commands, the WSGI/ASGI entry points.
+# They may import any app; no module imports them.
+ENTRY_POINTS = (
+    "supportsite.asgi",
+    "supportsite.context_processors",
+    "supportsite.management",
+    "supportsite.settings",
+    "supportsite.urls",
+    "supportsite.wsgi",
+)
+
+
+def is_entry_point(name):
+    return any(name == entry or name.startswith(f"{entry}.") for entry in ENTRY_POINTS)
+
+
+def app_graph(graph):
+    """Which apps each app imports, leaving out the entry points' imports."""
+    apps = {}
+    for module, targets in graph.items():
+        if is_entry_point(module):
+            continue
+        app = module.partition(".")[0]
+        apps.setdefault(app, set()).update(
+            target.partition(".")[0] for target in targets if not target.startswith(f"{app}.")
+        )
+        apps[app].discard(app)
+    return apps
+
+
 def is_models_module(name):
     return "models" in name.split(".")
 
@@ -126,6 +157,36 @@ def test_the_project_has_no_import_cycles():
     found = cycles(import_graph())
 
     assert not found, "Import cycles:\n" + "\n".join(" <-> ".join(cycle) for cycle in found)
+
+
+def test_the_apps_depend_on_each_other_in_one_direction():
+    found = cycles(app_graph(import_graph()))
+
+    assert not found, "Apps importing each other:\n" + "\n".join(" <-> ".join(c) for c in found)
+
+
+def test_nothing_imports_the_entry_points():
+    offences = sorted(
+        f"{module} imports {target}"
+        for module, targets in import_graph().items()
+        if not is_entry_point(module)
+        for target in targets
+        if is_entry_point(target)
+    )
+
+    assert not offences, "\n".join(offences)
+
+
+def test_app_graph_leaves_out_the_entry_points_and_finds_app_cycles():
+    graph = {
+        "supportsite.urls": {"tickets.views"},
+        "tickets.views": {"helpcenter.search", "tickets.models"},
+        "tickets.models": set(),
+        "helpcenter.search": {"tickets.models"},
+        "helpcenter.views": {"tickets.views"},
+    }
+    assert app_graph(graph) == {"tickets": {"helpcenter"}, "helpcenter": {"tickets"}}
+    assert cycles(app_graph(graph)) == [["helpcenter", "tickets"]]
 
 
 def test_models_import_no_view_layer_code():

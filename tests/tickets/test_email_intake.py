@@ -17,7 +17,7 @@ from notifications.models import EmailDelivery
 from tests.factories import AgentFactory, CustomerFactory, open_ticket
 from tests.notifications.mail_helpers import inbox
 from tests.utils import code_from_mail
-from tickets import workflow
+from tickets import limits, workflow
 from tickets.choices import Source, Status
 from tickets.models import Attachment, InboundEmail, Message, Ticket
 
@@ -292,7 +292,7 @@ def test_a_long_reply_is_cut_to_fit_and_attached_whole(marias_ticket, committed,
         by_command(message, tmp_path)
 
     (reply,) = replies(marias_ticket)
-    assert len(reply.body) <= 2000
+    assert len(reply.body) <= limits.MESSAGE_MAX_LENGTH
     assert reply.body.endswith("[Cut short: the whole message is attached as message.txt.]")
     (whole,) = reply.attachments.all()
     assert whole.original_name == "message.txt"

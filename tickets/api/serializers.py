@@ -465,29 +465,6 @@ class FeedbackCreateSerializer(serializers.Serializer):
     comment = WorkflowText(length=(None, FEEDBACK_COMMENT_MAX), required=False, default="")
 
 
-class ArticleSearchQuerySerializer(serializers.Serializer):
-    q = serializers.CharField(max_length=200, help_text="What to look for.")
-
-
-class ArticleHitSerializer(OutputMixin, serializers.Serializer):
-    """A help-center article or FAQ answer."""
-
-    kind = serializers.ChoiceField(choices=[("article", "article"), ("faq", "faq")])
-    title = serializers.CharField()
-    url = serializers.URLField()
-    snippet = serializers.CharField(help_text="Plain text around the first match.")
-    snippet_html = serializers.CharField(
-        help_text="The same, HTML-escaped, with matches in <mark>."
-    )
-
-
-class ArticleSearchSerializer(OutputMixin, serializers.Serializer):
-    """Search results: how many matched, and the best of them."""
-
-    count = serializers.IntegerField()
-    results = ArticleHitSerializer(many=True)
-
-
 # ── Stats ────────────────────────────────────────────────────────────────────────────────────
 
 

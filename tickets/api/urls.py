@@ -40,7 +40,6 @@ v1 = [
     path("categories/", views.Categories.as_view(), name="categories"),
     path("orders/", views.Orders.as_view(), name="orders"),
     path("orders/<code:number>/", views.OrderDetail.as_view(), name="order"),
-    path("articles/", views.Articles.as_view(), name="articles"),
     re_path(r"", views.NotFoundView.as_view()),
 ]
 

@@ -1,12 +1,9 @@
 """API endpoints. Each translates the request into one workflow call (writes) or one scoped
 query (reads), and the workflow's errors into responses through tickets.api.exceptions."""
 
-import html
-
 from allauth.headless.contrib.rest_framework.authentication import JWTTokenAuthentication
 from django.http import Http404
 from django.utils.functional import cached_property
-from django.utils.html import strip_tags
 from django_filters import rest_framework as filters
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -20,7 +17,6 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.roles import is_agent
-from helpcenter import search as help_center_search
 from tickets import views as portal_views
 from tickets import workflow
 from tickets.choices import Source
@@ -37,8 +33,6 @@ from .pagination import PageOf20
 from .permissions import IsSupportStaff
 from .schema import APIAutoSchema
 from .throttling import BurstThrottle, WriteThrottle
-
-ARTICLE_RESULTS = 20
 
 
 class APIMixin:
@@ -413,40 +407,6 @@ class OrderDetail(APIMixin, generics.RetrieveAPIView):
 
     def get_queryset(self):
         return queries.orders(self.request.user)
-
-
-@extend_schema(
-    summary="Search the help center",
-    description="Published articles and FAQ answers this user may read, best first (at most "
-    f"{ARTICLE_RESULTS}).",
-    parameters=[s.ArticleSearchQuerySerializer],
-    responses={200: s.ArticleSearchSerializer},
-)
-class Articles(APIMixin, APIView):
-    permission_classes = [AllowAny]
-
-    def get(self, request):
-        query = s.ArticleSearchQuerySerializer(data=request.query_params)
-        query.is_valid(raise_exception=True)
-        # The help center's own search, with the visitor as the site sees them (restricted
-        # sections only for signed-in users).
-        hits = help_center_search.search_help_center(query.validated_data["q"], request._request)
-        results = []
-        for hit in hits[:ARTICLE_RESULTS]:
-            url = hit.url
-            if not url:
-                continue
-            snippet_html = str(hit.snippet_html)
-            results.append(
-                {
-                    "kind": hit.kind,
-                    "title": hit.title,
-                    "url": request.build_absolute_uri(url),
-                    "snippet": html.unescape(strip_tags(snippet_html)),
-                    "snippet_html": snippet_html,
-                }
-            )
-        return Response({"count": len(hits), "results": results})
 
 
 class NotFoundView(APIMixin, APIView):
