@@ -156,6 +156,11 @@ PERIODIC_TASKS = {
     "publish-scheduled-pages": {"task": "supportsite.tasks.publish_scheduled_pages", "every": 60},
     "prune-task-results": {"task": "supportsite.tasks.prune_task_results", "every": 24 * 3600},
     "check-sla": {"task": "tickets.sla.jobs.check_sla_task", "every": 60},
+    # Emails whose task never reached the queue (it was down) are queued again.
+    "requeue-stalled-emails": {
+        "task": "notifications.tasks.requeue_stalled_emails",
+        "every": 600,
+    },
 }
 
 # Resolved tickets the customer never confirmed close by themselves after this many days (0: never).
@@ -227,10 +232,6 @@ INBOUND_EMAIL_ADDRESS = env_str("INBOUND_EMAIL_ADDRESS", "support@example.com")
 NOTIFICATION_RECIPIENTS = json.loads(env_str("NOTIFICATION_RECIPIENTS", "{}"))
 # Seconds before each new attempt when the provider fails; after the last, the email is failed.
 EMAIL_RETRY_DELAYS = [60, 300, 1800, 7200, 21600]
-PERIODIC_TASKS["requeue-stalled-emails"] = {
-    "task": "notifications.tasks.requeue_stalled_emails",
-    "every": 600,
-}
 
 # Internationalisation: stored in UTC, shown in the support team's time zone.
 LANGUAGE_CODE = "en-us"
