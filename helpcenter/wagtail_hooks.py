@@ -1,8 +1,10 @@
+from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from accounts.roles import is_agent
 from supportsite.reports import AdminReports
 
 from . import feedback, reports, views
@@ -26,6 +28,15 @@ def serve_help_pages(serve_page):
         return serve_page(page, request, serve_args, serve_kwargs)
 
     return serve
+
+
+@hooks.register("filter_form_submissions_for_user")
+def hide_contact_submissions(user, form_pages):
+    """A contact page's submissions are tickets (subjects, descriptions, the editor's extra
+    fields): only those who may read tickets see them, not every editor of the page."""
+    if is_agent(user):
+        return form_pages
+    return form_pages.exclude(content_type=ContentType.objects.get_for_model(ContactPage))
 
 
 # Help-center reports (helpcenter/reports.py), in Wagtail's Reports menu.

@@ -7,6 +7,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from accounts.admin_views import AgentApplicationViewSet
 from tickets.models import CannedResponse, Category, SLAPolicy, Ticket
 
+from .choosers import PermissionCheckedChooserViewSet
 from .filters import TicketFilterSet
 from .queue import TicketIndexView
 from .views import TicketWorkspaceView, presence_view
@@ -15,7 +16,14 @@ from .views import TicketWorkspaceView, presence_view
 BADGE_TTL = 30
 
 
-class TicketViewSet(SnippetViewSet):
+class SupportSnippetViewSet(SnippetViewSet):
+    """The support models' snippets: their chooser is the support staff's too. (Categories
+    keep Wagtail's: editors pick an article's ticket category with it.)"""
+
+    chooser_viewset_class = PermissionCheckedChooserViewSet
+
+
+class TicketViewSet(SupportSnippetViewSet):
     model = Ticket
     icon = "help"
     menu_label = _("Ticket queue")
@@ -72,7 +80,7 @@ class CategoryViewSet(SnippetViewSet):
     copy_view_enabled = False
 
 
-class CannedResponseViewSet(SnippetViewSet):
+class CannedResponseViewSet(SupportSnippetViewSet):
     model = CannedResponse
     icon = "openquote"
     menu_order = 200
@@ -82,7 +90,7 @@ class CannedResponseViewSet(SnippetViewSet):
     copy_view_enabled = False
 
 
-class SLAPolicyViewSet(SnippetViewSet):
+class SLAPolicyViewSet(SupportSnippetViewSet):
     model = SLAPolicy
     icon = "time"
     menu_label = _("SLA policies")
