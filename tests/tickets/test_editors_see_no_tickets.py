@@ -95,3 +95,39 @@ def test_a_support_admin_who_edits_pages_reads_the_contact_submissions(
 
     assert response.status_code == 200
     assert SUBJECT.encode() in response.content
+
+
+def _admin_paths():
+    """Every admin URL that takes no argument (its results fragments and exports included)."""
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    def walk(patterns, prefix):
+        for pattern in patterns:
+            route = str(pattern.pattern)
+            if "<" in route or "(?P" in route:
+                continue
+            route = route.lstrip("^").rstrip("$").replace("\\", "")
+            if isinstance(pattern, URLResolver):
+                yield from walk(pattern.url_patterns, prefix + route)
+            elif isinstance(pattern, URLPattern):
+                yield prefix + route
+
+    return sorted({path for path in walk(get_resolver().url_patterns, "/") if "admin/" in path})
+
+
+def test_no_admin_page_shows_an_editor_a_ticket(client, editor, contact_submission):
+    open_ticket(subject=SUBJECT)
+    client.force_login(editor)
+    # Logging out would end the visit; a pattern that is a regular expression names no page.
+    paths = [path for path in _admin_paths() if "logout" not in path and "*" not in path]
+    client.raise_request_exception = False  # Wagtail's error-test page raises on purpose
+
+    shown = [
+        path
+        for path in paths
+        for suffix in ("", f"?q={SUBJECT.split()[0]}")
+        if SUBJECT.encode() in client.get(path + suffix).content
+    ]
+
+    assert len(paths) > 50
+    assert shown == []
