@@ -28,6 +28,19 @@ print(
             "CSRF_TRUSTED_ORIGINS": settings.CSRF_TRUSTED_ORIGINS,
             "SECRET_KEY": settings.SECRET_KEY,
             "INSTALLED_APPS": settings.INSTALLED_APPS,
+            "COOKIES": {
+                name: getattr(settings, name)
+                for name in (
+                    "SESSION_COOKIE_NAME",
+                    "SESSION_COOKIE_SECURE",
+                    "SESSION_COOKIE_DOMAIN",
+                    "SESSION_COOKIE_PATH",
+                    "CSRF_COOKIE_NAME",
+                    "CSRF_COOKIE_SECURE",
+                    "CSRF_COOKIE_DOMAIN",
+                    "CSRF_COOKIE_PATH",
+                )
+            },
         }
     )
 )

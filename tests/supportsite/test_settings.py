@@ -127,6 +127,18 @@ def test_production_reads_everything_from_the_environment():
     assert s["STATIC_STORAGE"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
 
 
+def test_production_cookies_carry_the_host_prefix_and_its_conditions():
+    cookies = load_settings("supportsite.settings.production", **PRODUCTION_ENV)["COOKIES"]
+
+    assert cookies["SESSION_COOKIE_NAME"].startswith("__Host-")
+    assert cookies["CSRF_COOKIE_NAME"].startswith("__Host-")
+    # What browsers demand of a __Host- cookie: Secure, no Domain, Path=/.
+    for kind in ("SESSION", "CSRF"):
+        assert cookies[f"{kind}_COOKIE_SECURE"] is True
+        assert cookies[f"{kind}_COOKIE_DOMAIN"] is None
+        assert cookies[f"{kind}_COOKIE_PATH"] == "/"
+
+
 @pytest.mark.parametrize("missing", ["SECRET_KEY", "SITE_URL", "EMAIL_PROVIDER", "JWT_PRIVATE_KEY"])
 def test_production_refuses_to_start_without_required_variables(missing):
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
