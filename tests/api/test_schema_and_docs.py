@@ -73,3 +73,13 @@ def test_the_docs_load_their_assets_from_this_site(client):
     assert len(assets) >= 3, html
     for asset in assets:
         assert client.get(asset).status_code == 200, asset
+
+
+@pytest.mark.parametrize("method", ["options", "post", "put", "delete"])
+def test_the_docs_page_answers_other_methods_with_405_not_an_error(client, method):
+    client.raise_request_exception = False
+
+    response = getattr(client, method)("/api/docs/")
+
+    assert response.status_code == 405
+    assert "GET" in response["Allow"]
