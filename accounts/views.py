@@ -1,7 +1,10 @@
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_not_required, login_required
 from django.core.exceptions import ValidationError
+from django.http import QueryDict
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -73,3 +76,39 @@ def api_token_revoke(request, pk):
     else:
         messages.error(request, _("No such token."))
     return redirect("account_api_tokens")
+
+
+@login_not_required
+@never_cache
+def admin_login(request):
+    """/admin/login/ (GET or POST) and WAGTAILADMIN_LOGIN_URL: the admin has no password form of
+    its own, so the site's login (allauth, with its `login_failed` throttle and lock) is the only
+    place a password is checked. Signed-in people who may not use the admin are refused here
+    (403) rather than sent to the site login, which would send them straight back: no loop."""
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = ""
+    if not next_url or next_url.split("?")[0] == request.path:
+        next_url = reverse("wagtailadmin_home")
+    if not request.user.is_authenticated:
+        return redirect_with_next(reverse("account_login"), next_url)
+    if roles.can_access_admin(request.user):
+        return redirect(next_url)
+    refusal = _("You do not have permission to access the admin.")
+    _drop_message(request, refusal)  # Wagtail's own copy of it, the page says it once
+    return render(request, "account/admin_refused.html", {"refusal": refusal}, status=403)
+
+
+def _drop_message(request, text):
+    storage = messages.get_messages(request)
+    kept = [message for message in storage if str(message.message) != str(text)]
+    for message in kept:
+        messages.add_message(request, message.level, message.message, message.extra_tags)
+
+
+def redirect_with_next(url, next_url):
+    query = QueryDict(mutable=True)
+    query["next"] = next_url
+    return redirect(f"{url}?{query.urlencode(safe='/')}")

@@ -10,6 +10,9 @@ from accounts import views as account_views
 from helpcenter import api as help_center_api
 
 urlpatterns = [
+    # Before Wagtail's own login (GET and POST): the admin signs in through the site's login, so
+    # allauth's throttle and lock are the one rule for passwords (see accounts.views.admin_login).
+    path("admin/login/", account_views.admin_login, name="admin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/profile/", account_views.profile, name="account_profile"),

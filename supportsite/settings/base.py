@@ -274,6 +274,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 # Wagtail
 WAGTAIL_SITE_NAME = SITE_NAME
 WAGTAILADMIN_BASE_URL = SITE_URL
+# The admin's redirect-to-login (and its logout) go to /admin/login/, our view that sends people
+# on to the site's login: one password form, one throttle and lock (allauth's `login_failed`).
+WAGTAILADMIN_LOGIN_URL = "admin_login"
 # Search: the database (PostgreSQL full-text search on PostgreSQL, FTS5 with prefix matching on
 # SQLite: helpcenter/search_backends.py), or Elasticsearch/OpenSearch when SEARCH_BACKEND names
 # one (its client package must be installed; see docs/operations.md).

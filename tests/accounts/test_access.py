@@ -27,7 +27,7 @@ def test_customer_gets_no_access_to_the_admin(client, customer):
     response = client.get("/admin/", follow=True)
 
     assert response.redirect_chain[0][1] == 302
-    assert response.resolver_match.url_name == "wagtailadmin_login"
+    assert response.resolver_match.url_name == "admin_login"
     assert "You do not have permission to access the admin" in response.content.decode()
 
 

@@ -20,7 +20,9 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def admin_sign_in(page, user):
+    """The admin's login link leads to the site's login form (one throttle and lock), then back."""
     page.goto("/admin/login/")
+    expect(page).to_have_url(re.compile(r"/accounts/login/\?next=/admin/$"))
     page.get_by_label("Email").fill(user.email)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name=re.compile("sign in", re.I)).click()
