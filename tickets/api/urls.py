@@ -27,6 +27,7 @@ class APIDocsView(SpectacularSwaggerView):
 
     http_method_names = ["get", "head"]
 
+
 v1 = [
     path("tickets/", views.TicketListCreate.as_view(), name="tickets"),
     path("tickets/<code:number>/", views.TicketDetail.as_view(), name="ticket"),
