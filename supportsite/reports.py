@@ -10,8 +10,10 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.reports import ReportView
 
+from .exports import SafeSpreadsheetExportMixin
 
-class AdminReportView(ReportView):
+
+class AdminReportView(SafeSpreadsheetExportMixin, ReportView):
     """A report that holders of `permission_required` may read, and nobody else.
 
     `permission_required` is a whole permission name ("app_label.codename", as for Django's
@@ -21,7 +23,8 @@ class AdminReportView(ReportView):
     menu item hides the report from them. Superusers hold every permission.
 
     `name` is the report's URL name and `route` its path (by default the name with dashes);
-    `AdminReports` gives the view its `url_namespace`.
+    `AdminReports` gives the view its `url_namespace`. Its CSV export writes no live formula
+    (supportsite.exports).
     """
 
     permission_required = None

@@ -39,6 +39,13 @@ class ContactPage(AbstractForm):
     class Meta:
         verbose_name = _("contact page")
 
+    def get_submissions_list_view_class(self):
+        """The submissions' list, whose CSV export writes no live formula (a customer's subject
+        or answer starting with `=`): supportsite.exports."""
+        from supportsite.exports import SafeSubmissionsListView
+
+        return SafeSubmissionsListView
+
     def get_data_fields(self):
         return [
             ("submit_time", _("Submission date")),

@@ -20,6 +20,7 @@ from wagtail.admin.templatetags.wagtailadmin_tags import timesince_simple
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, DateColumn, TitleColumn
 from wagtail.snippets.views.snippets import IndexView
 
+from supportsite.exports import SafeSpreadsheetExportMixin
 from supportsite.tables import CellRendererTable, td
 from tickets.choices import PRESSING_PRIORITIES, Priority, Status
 from tickets.selectors import PRIORITY_ORDER
@@ -185,7 +186,7 @@ def _full_name(user):
     return user.get_full_name() if user is not None else None
 
 
-class TicketIndexView(IndexView):
+class TicketIndexView(SafeSpreadsheetExportMixin, IndexView):
     table_class = QueueTable
     paginator_class = QueuePaginator
 
