@@ -9,6 +9,7 @@ from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.reports import ReportView
+from wagtail.coreutils import multigetattr
 
 from .exports import SafeSpreadsheetExportMixin
 
@@ -32,6 +33,11 @@ class AdminReportView(SafeSpreadsheetExportMixin, ReportView):
     route = ""
     url_namespace = ""
 
+    def to_row_dict(self, item):
+        """An export's row; a cell across an empty relation (the agent of an unassigned
+        ticket) is empty rather than an error."""
+        return {field: _follow(item, field) for field in self.list_export}
+
     @classmethod
     def user_may_view(cls, user):
         return user.has_perm(cls.permission_required)
@@ -46,6 +52,13 @@ class AdminReportView(SafeSpreadsheetExportMixin, ReportView):
     @property
     def index_results_url_name(self):
         return f"{self.url_namespace}:{self.name}_results"
+
+
+def _follow(item, path):
+    """`multigetattr(item, path)`, or None where a relation on the way is empty."""
+    head, _, rest = path.partition(".")
+    value = multigetattr(item, head)
+    return value if not rest or value is None else _follow(value, rest)
 
 
 class ReportMenuItem(MenuItem):

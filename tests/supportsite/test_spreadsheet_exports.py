@@ -186,3 +186,19 @@ def test_contact_submissions_csv_neutralises_formulas(client, support_admin, sub
 
     assert {row["Subject"] for row in rows} == {"'" + text for text in FORMULAS} | {PLAIN}
     _assert_xlsx_keeps_text(_xlsx_cells(client.get(url, {"export": "xlsx"})))
+
+
+@pytest.mark.django_db
+def test_a_rating_of_an_unassigned_ticket_exports_with_an_empty_agent(client, support_admin):
+    when = timezone.make_aware(datetime(2026, 3, 3, 12))
+    ticket = open_ticket()
+    Ticket.objects.filter(pk=ticket.pk).update(created_at=when)
+    feedback = Feedback.objects.create(ticket=ticket, rating=4, comment="Quick answer")
+    Feedback.objects.filter(pk=feedback.pk).update(created_at=when)
+    client.force_login(support_admin)
+    url = reverse("support_reports:satisfaction")
+
+    (row,) = _csv(client.get(url, {**PERIOD, "export": "csv"}))
+
+    assert (row["Agent"], row["Rating"], row["Comment"]) == ("", "4", "Quick answer")
+    assert client.get(url, {**PERIOD, "export": "xlsx"}).status_code == 200
