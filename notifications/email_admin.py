@@ -8,19 +8,23 @@ nobody adds, edits or deletes them in the admin; the only action is sending one 
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import path, reverse
-from django.utils.functional import cached_property
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from supportsite.permission_policies import WorkflowOnlyPermissionPolicy
-from tickets.email_admin import EMAIL_MENU_HOOK, ActionInspectView, counted, preformatted
+from tickets.email_admin import (
+    EMAIL_MENU_HOOK,
+    ActionInspectView,
+    EmailRecordViewSet,
+    counted,
+    preformatted,
+)
 
 from . import tasks
 from .models import EmailDelivery
@@ -62,18 +66,16 @@ def failed_count(user):
     return EmailDelivery.objects.filter(status=EmailDelivery.Status.FAILED).count()
 
 
-class OutgoingEmailViewSet(ModelViewSet):
+class OutgoingEmailViewSet(EmailRecordViewSet):
     model = EmailDelivery
     name = "outgoing_emails"
-    icon = "mail"
     menu_label = gettext_lazy("Outgoing emails")
     menu_hook = EMAIL_MENU_HOOK
     menu_order = 1
     list_filter = ["status"]
     search_fields = ["to", "subject", "ticket__number"]
-    search_backend_name = None
-    list_per_page = 50
-    inspect_view_enabled = True
+    action = ("resend", resend_view)
+    attention_count = failed_count
     inspect_view_class = OutgoingEmailInspectView
     inspect_view_fields = [
         "subject",
@@ -90,7 +92,6 @@ class OutgoingEmailViewSet(ModelViewSet):
         "message_id",
         "body_text",
     ]
-    copy_view_enabled = False
 
     @property
     def list_display(self):
@@ -104,18 +105,6 @@ class OutgoingEmailViewSet(ModelViewSet):
             Column("status", label=gettext_lazy("Status"), accessor="get_status_display"),
             Column("attempts", label=gettext_lazy("Attempts")),
             DateColumn("created_at", label=gettext_lazy("Queued")),
-        ]
-
-    @cached_property
-    def menu_item_class(self):
-        return counted(super().menu_item_class, failed_count)
-
-    def get_urlpatterns(self):
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-            path("<int:pk>/", self.inspect_view, name="inspect"),
-            path("<int:pk>/resend/", resend_view, name="resend"),
         ]
 
 

@@ -103,17 +103,46 @@ def held_count(user):
     ).count()
 
 
-class IncomingEmailViewSet(ModelViewSet):
+class EmailRecordViewSet(ModelViewSet):
+    """Emails as records, in the Email menu: listed, searched, inspected, with one action of
+    their own (`action`: its path and view); the menu counts those needing attention
+    (`attention_count`, a function of the user). No add, edit, copy or delete."""
+
+    icon = "mail"
+    search_backend_name = None
+    list_per_page = 50
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    action = None
+    attention_count = None
+
+    @cached_property
+    def menu_item_class(self):
+        base = super().menu_item_class
+        count = type(self).attention_count
+        return counted(base, count) if count else base
+
+    def get_urlpatterns(self):
+        patterns = [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("<int:pk>/", self.inspect_view, name="inspect"),
+        ]
+        if self.action:
+            route, view = self.action
+            patterns.append(path(f"<int:pk>/{route}/", view, name=route))
+        return patterns
+
+
+class IncomingEmailViewSet(EmailRecordViewSet):
     model = InboundEmail
     name = "incoming_emails"
-    icon = "mail"
     menu_label = gettext_lazy("Incoming emails")
     menu_order = 2  # after the outgoing ones
     list_filter = ["outcome"]
     search_fields = ["from_email", "subject", "ticket__number"]
-    search_backend_name = None
-    list_per_page = 50
-    inspect_view_enabled = True
+    action = ("review", review_view)
+    attention_count = held_count
     inspect_view_class = IncomingEmailInspectView
     inspect_view_fields = [
         "received_at",
@@ -132,7 +161,6 @@ class IncomingEmailViewSet(ModelViewSet):
         "message_id",
         "body_text",
     ]
-    copy_view_enabled = False
 
     @property
     def list_display(self):
@@ -146,18 +174,6 @@ class IncomingEmailViewSet(ModelViewSet):
             Column("outcome", label=gettext_lazy("Outcome"), accessor="get_outcome_display"),
             Column("reason", label=gettext_lazy("Why")),
             DateColumn("received_at", label=gettext_lazy("Received")),
-        ]
-
-    @cached_property
-    def menu_item_class(self):
-        return counted(super().menu_item_class, held_count)
-
-    def get_urlpatterns(self):
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-            path("<int:pk>/", self.inspect_view, name="inspect"),
-            path("<int:pk>/review/", review_view, name="review"),
         ]
 
 
