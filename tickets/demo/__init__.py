@@ -1,0 +1,177 @@
+"""Demo categories, orders, canned responses and tickets for `seed_demo`, made by the workflow.
+
+The words are in `catalog.py` (categories, canned responses, products) and `conversations.py`
+(the tickets and their stories); this module plays them through the workflow.
+"""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from accounts.models import User
+
+from .. import workflow
+from ..choices import ACTIVE_STATUSES, OrderStatus, Priority
+from ..models import CannedResponse, Category, Feedback, Order, OrderLine, Ticket
+from .catalog import CANNED_RESPONSES, CATEGORIES, PRODUCTS
+from .conversations import MORE_CUSTOMERS, MORE_TICKETS, TICKETS
+
+
+def _user(key):
+    return User.objects.get(email=f"{key}@example.com")
+
+
+def seed_more_customers():
+    from accounts.demo import DEMO_PASSWORD
+    from accounts.roles import make_customer
+
+    for key, name, business in MORE_CUSTOMERS:
+        email = f"{key}@example.com"
+        if not User.objects.filter(email=email).exists():
+            make_customer(
+                User.objects.create_user(email, DEMO_PASSWORD, name=name, business_name=business)
+            )
+
+
+def seed_categories():
+    categories = {}
+    for position, (name, description, priority) in enumerate(CATEGORIES):
+        categories[name], _ = Category.objects.get_or_create(
+            name=name,
+            defaults={
+                "description": description,
+                "default_priority": priority,
+                "sort_order": position,
+            },
+        )
+    return categories
+
+
+def seed_canned_responses():
+    for title, body in CANNED_RESPONSES:
+        CannedResponse.objects.get_or_create(title=title, defaults={"body": body})
+
+
+def seed_orders(customer, prefix, count=12):
+    """Orders on the past weeks' delivery days, with a few lines each."""
+    now = timezone.now()
+    orders = []
+    for n in range(count):
+        number = f"{prefix}-{10420 + n}"
+        order, created = Order.objects.get_or_create(
+            number=number,
+            defaults={
+                "customer": customer,
+                "placed_at": now - timedelta(days=3 * n + 1, hours=n % 5),
+                "status": OrderStatus.DELIVERED if n else OrderStatus.OUT_FOR_DELIVERY,
+            },
+        )
+        if created:
+            lines = [PRODUCTS[(n + k * 5) % len(PRODUCTS)] for k in range(2 + n % 3)]
+            for k, (product, price) in enumerate(lines):
+                OrderLine.objects.create(
+                    order=order, product=product, quantity=1 + (n + k) % 4, unit_price=price
+                )
+            order.total = sum(line.amount for line in order.lines.all())
+            order.save(update_fields=["total"])
+        orders.append(order)
+    return orders
+
+
+def _play(ticket, story):
+    for step in story:
+        kind = step[0]
+        if kind in ("reply", "note"):
+            workflow.post_message(
+                ticket, author=_user(step[1]), body=step[2], internal=kind == "note"
+            )
+        elif kind == "status":
+            workflow.change_status(ticket, by=_user("admin"), status=step[1], reason=step[2])
+        elif kind == "assign":
+            agent = _user(step[1])
+            workflow.assign(ticket, by=agent, assignee=agent)
+        elif kind == "confirm":
+            workflow.confirm_resolution(ticket, by=ticket.customer)
+        elif kind == "rate":
+            workflow.rate(ticket, by=ticket.customer, rating=step[1], comment=step[2])
+        ticket.refresh_from_db()
+
+
+@transaction.atomic
+def seed_tickets():
+    """Create the demo tickets once: the first run makes them all, later runs find them there."""
+    categories = seed_categories()
+    seed_canned_responses()
+    orders = {
+        "customer": seed_orders(_user("customer"), "LT"),
+        "customer2": seed_orders(_user("customer2"), "PC"),
+        "applicant": [],
+    }
+    for (
+        customer_key,
+        subject,
+        description,
+        category,
+        priority,
+        justification,
+        order_index,
+        story,
+    ) in TICKETS:
+        customer = _user(customer_key)
+        if Ticket.objects.filter(customer=customer, subject=subject).exists():
+            continue
+        ticket = workflow.open_ticket(
+            customer=customer,
+            subject=subject,
+            description=description,
+            category=categories[category],
+            priority=priority,
+            priority_justification=justification,
+            order=orders[customer_key][order_index] if order_index is not None else None,
+            check_rate=False,
+        )
+        _play(ticket, story)
+        _backdate(ticket)
+
+    seed_more_customers()
+    for customer_key, subject, category, priority, story in MORE_TICKETS:
+        customer = _user(customer_key)
+        if Ticket.objects.filter(customer=customer, subject=subject).exists():
+            continue
+        ticket = workflow.open_ticket(
+            customer=customer,
+            subject=subject,
+            description=f"{subject}. Please get back to us as soon as you can; details on request.",
+            category=categories[category],
+            priority=priority,
+            priority_justification="Affects today's service."
+            if priority in (Priority.HIGH, Priority.URGENT)
+            else "",
+            check_rate=False,
+        )
+        _play(ticket, story)
+        _backdate(ticket)
+
+
+def _backdate(ticket):
+    """Spread finished demo tickets over the last four weeks, with their answers and ratings
+    hours apart, so the reports have a history to show. Open tickets stay recent, so the SLA job
+    does not escalate the whole demo on its first run."""
+    if ticket.status in ACTIVE_STATUSES:
+        return
+    offset = timedelta(days=2 + ticket.pk * 5 % 26, hours=ticket.pk % 7)
+    respond, resolve = timedelta(hours=1 + ticket.pk % 6), timedelta(hours=6 + ticket.pk * 7 % 40)
+    created = ticket.created_at - offset
+    Ticket.objects.filter(pk=ticket.pk).update(
+        created_at=created,
+        first_response_at=created + respond if ticket.first_response_at else None,
+        first_response_due_at=F("first_response_due_at") - offset,
+        resolution_due_at=F("resolution_due_at") - offset,
+        resolved_at=created + resolve if ticket.resolved_at else None,
+        closed_at=created + resolve + timedelta(days=1) if ticket.closed_at else None,
+    )
+    ticket.messages.update(created_at=F("created_at") - offset + respond)
+    ticket.history.update(history_date=F("history_date") - offset)
+    Feedback.objects.filter(ticket=ticket).update(created_at=created + resolve + timedelta(hours=2))

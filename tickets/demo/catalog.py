@@ -1,0 +1,56 @@
+"""The demo help desk's categories, canned responses and the products its orders hold."""
+
+from decimal import Decimal
+
+from ..choices import Priority
+
+CATEGORIES = [
+    ("Order issue", "Missing, wrong or damaged items, changes to an order.", Priority.MEDIUM),
+    ("Product quality", "Produce, meat or dairy that was not up to standard.", Priority.MEDIUM),
+    ("Delivery problem", "Late, missed or misdelivered drops.", Priority.HIGH),
+    ("Payment issue", "Invoices, card payments, refunds and credit.", Priority.MEDIUM),
+    ("Account support", "Signing in, users, delivery addresses and settings.", Priority.LOW),
+    ("General inquiry", "Anything else.", Priority.LOW),
+]
+
+CANNED_RESPONSES = [
+    (
+        "Credit issued for missing items",
+        "Hi {customer_name},\n\nI'm sorry some items were missing. I've issued a credit for "
+        "them on your account; it will show on your next invoice. "
+        "Reference: {ticket_number}.\n\n{agent_name}",
+    ),
+    (
+        "Need photos of damaged goods",
+        "Hi {customer_name},\n\nThanks for letting us know. Could you reply with a photo of the "
+        "damaged items and the label on the case? That lets us claim it back from the supplier "
+        "and refund you faster.\n\n{agent_name}",
+    ),
+    (
+        "Delivery window explained",
+        "Hi {customer_name},\n\nDeliveries arrive within the two-hour window you chose at "
+        "checkout. "
+        "If a driver is running late you'll get a text with a new arrival time.\n\n{agent_name}",
+    ),
+    (
+        "Closing after no reply",
+        "Hi {customer_name},\n\nWe haven't heard back about {ticket_subject}, so we'll mark "
+        "this as "
+        "resolved. Just reply if you still need help and the ticket reopens.\n\n{agent_name}",
+    ),
+]
+
+PRODUCTS = [
+    ("Roma tomatoes, 25 lb case", Decimal("28.50")),
+    ("Yellow onions, 50 lb sack", Decimal("24.00")),
+    ("Avocados, 48 count", Decimal("61.20")),
+    ("Corn tortillas, 5 dozen", Decimal("9.75")),
+    ("Chicken thighs, boneless, 40 lb", Decimal("96.00")),
+    ("Queso fresco, 5 lb", Decimal("21.40")),
+    ("Limes, 200 count", Decimal("38.00")),
+    ("Cilantro, 30 bunches", Decimal("18.90")),
+    ("Basmati rice, 40 lb", Decimal("44.00")),
+    ("Whole milk, 4 gal", Decimal("19.60")),
+    ("Frying oil, 35 lb jug", Decimal("52.30")),
+    ("Paper to-go boxes, 200", Decimal("31.00")),
+]
