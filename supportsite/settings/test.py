@@ -4,6 +4,10 @@ Runs on SQLite unless DATABASE_URL is set; uses Redis for the cache when REDIS_U
 Tasks run inline so a test sees their effects; tests of the real queues choose a backend themselves.
 """
 
+import os
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 from .base import REDIS_URL
 
@@ -30,3 +34,12 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not SQLite's shared in-memory database: with one, the browser tests' live server and
+    # the test share the database's cache and its lock, and a Python function SQLite calls (the
+    # reports' median) can wait for the interpreter's lock the other thread holds while it waits
+    # for SQLite's: the run stalls. One file per test process, so parallel runs stay apart.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(Path(tempfile.gettempdir()) / f"supportsite-test-{os.getpid()}.sqlite3")
+    }

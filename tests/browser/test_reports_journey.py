@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 import pytest
-from django.conf import settings
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -15,14 +14,6 @@ from .test_help_center_accessibility import AXE, BLOCKING
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    # On SQLite the reports' medians are a Python aggregate (tickets/reports/sqlite.py), and the
-    # live server shares the test's in-memory connection: a run of the whole suite sometimes
-    # stalled inside that aggregate. The same journey runs on PostgreSQL (native
-    # percentile_cont); the SQLite figures are tested without a browser (tests/tickets).
-    pytest.mark.skipif(
-        settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"),
-        reason="needs PostgreSQL: the live server and SQLite's Python aggregate can stall",
-    ),
 ]
 
 
