@@ -21,3 +21,6 @@ MAX_FILE_SIZE_MB = 10
 
 # New tickets one customer may open in an hour, by any way in (web, contact pages, API, email).
 NEW_TICKETS_PER_HOUR = 10
+
+# Replies one customer may send in an hour, by any way in (web, API, email); staff have no limit.
+REPLIES_PER_HOUR = 30
