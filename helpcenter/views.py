@@ -9,6 +9,7 @@ from django_ratelimit.core import is_ratelimited
 from django_ratelimit.exceptions import Ratelimited
 from wagtail.models import Page, Site
 
+from supportsite.views import too_many_requests
 from tickets import workflow
 from tickets.forms import apply_workflow_errors
 from tickets.permissions import visible_tickets
@@ -90,6 +91,7 @@ def contact_page(request, page):
     """A ContactPage: its form opens a ticket; an anonymous visitor's form waits in their
     session while they sign in, and is sent once they are back."""
     draft = contact_drafts.load_draft(request, page)
+    refused = None
     if request.method == "POST":
         if is_ratelimited(
             request, group="contact", key="ip", rate=CONTACT_POSTS_PER_IP, increment=True
@@ -105,6 +107,10 @@ def contact_page(request, page):
                 ticket = _open_ticket(request, page, form, draft)
             except ValidationError as error:
                 apply_workflow_errors(form, error)
+            except Ratelimited as error:
+                # Too many tickets: say so above the form, which keeps the typed text.
+                form.add_error(None, str(error))
+                refused = error
             else:
                 content_gaps.record_unanswered(request, ticket)
                 contact_drafts.discard_draft(request)
@@ -120,7 +126,8 @@ def contact_page(request, page):
     context = page.get_context(request)
     context["form"] = form
     context["draft_files"] = draft["files"] if draft else []
-    return render(request, page.get_template(request), context)
+    response = render(request, page.get_template(request), context)
+    return too_many_requests(response, refused) if refused else response
 
 
 def _open_ticket(request, page, form, draft):

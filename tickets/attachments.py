@@ -1,35 +1,72 @@
-"""What files a ticket accepts, judged by their content rather than their name."""
+"""What files a ticket accepts: judged by their content, named as their content is, and images
+no bigger than a browser can show.
+
+A file's name is the sender's text, shown to staff: it loses control characters and the
+invisible marks that reorder text (with a right-to-left override, `invoice<U+202E>fdp.exe` reads
+as `invoiceexe.pdf`) before anything else looks at it.
+"""
+
+import os
+import unicodedata
+import warnings
 
 import filetype
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from PIL import Image, UnidentifiedImageError
+from pillow_heif import HeifImagePlugin  # noqa: F401  (Pillow reads HEIC photos' size too)
 
 from tickets import limits
 
 MEGABYTE = 1024 * 1024
 
-# Detected kind -> the content type we store and serve.
-ALLOWED_KINDS = {
-    "png": "image/png",
-    "jpg": "image/jpeg",
-    "gif": "image/gif",
-    "webp": "image/webp",
-    "heic": "image/heic",
-    "pdf": "application/pdf",
-    "doc": "application/msword",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xls": "application/vnd.ms-excel",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "ppt": "application/vnd.ms-powerpoint",
-    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-    "odt": "application/vnd.oasis.opendocument.text",
-    "ods": "application/vnd.oasis.opendocument.spreadsheet",
-    "odp": "application/vnd.oasis.opendocument.presentation",
-    "rtf": "application/rtf",
+# Each content type we accept, with the endings its files' names may have. Content types are
+# told by the bytes (filetype's names for them), except text: its ending says CSV or plain.
+ACCEPTED_TYPES = {
+    "image/png": (".png",),
+    "image/jpeg": (".jpg", ".jpeg"),
+    "image/gif": (".gif",),
+    "image/webp": (".webp",),
+    "image/heic": (".heic", ".heif"),
+    "application/pdf": (".pdf",),
+    "application/msword": (".doc",),
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": (".docx",),
+    "application/vnd.ms-excel": (".xls",),
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": (".xlsx",),
+    "application/vnd.ms-powerpoint": (".ppt",),
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation": (".pptx",),
+    "application/vnd.oasis.opendocument.text": (".odt",),
+    "application/vnd.oasis.opendocument.spreadsheet": (".ods",),
+    "application/vnd.oasis.opendocument.presentation": (".odp",),
+    "application/rtf": (".rtf",),
+    "text/plain": (".txt", ".log"),
+    "text/csv": (".csv",),
 }
-TEXT_SUFFIXES = {".csv": "text/csv", ".log": "text/plain"}
+TEXT_TYPES = ("text/plain", "text/csv")
+TEXT_ENDINGS = tuple(ending for kind in TEXT_TYPES for ending in ACCEPTED_TYPES[kind])
 SNIFF_BYTES = 8192
+
+# Marks that change the direction of the text around them (Unicode's bidi controls).
+BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+# Control characters, and line and paragraph separators.
+STRIPPED_CATEGORIES = frozenset({"Cc", "Zl", "Zp"})
+
+
+def clean_name(name):
+    """A file's name without control characters or bidi controls, trimmed."""
+    return "".join(
+        char
+        for char in name or ""
+        if char not in BIDI_CONTROLS and unicodedata.category(char) not in STRIPPED_CATEGORIES
+    ).strip()
+
+
+def _ending(name):
+    """The name's extension, lower-cased; none for a name like `.htaccess`."""
+    return os.path.splitext(name)[1].lower()
 
 
 def _looks_like_text(head):
@@ -50,12 +87,34 @@ def content_type_of(upload):
     upload.seek(0)
     kind = filetype.guess(head)
     if kind is not None:
-        return ALLOWED_KINDS.get(kind.extension)
+        return kind.mime if kind.mime in ACCEPTED_TYPES and kind.mime not in TEXT_TYPES else None
     if head and _looks_like_text(head):
-        name = (upload.name or "").lower()
-        suffix = name[name.rfind(".") :] if "." in name else ""
-        return TEXT_SUFFIXES.get(suffix, "text/plain")
+        ending = _ending(upload.name or "")
+        return next((t for t in TEXT_TYPES if ending in ACCEPTED_TYPES[t]), "text/plain")
     return None
+
+
+def endings_for(content_type):
+    """The endings a file of this content type may have in its name."""
+    return TEXT_ENDINGS if content_type in TEXT_TYPES else ACCEPTED_TYPES[content_type]
+
+
+def _pixels(upload):
+    """How many pixels the image decodes to, read from its header alone (Pillow decodes
+    nothing until asked), or None when Pillow cannot read it."""
+    try:
+        with warnings.catch_warnings():
+            # Pillow's own bomb check, far above our limit: past it, the answer is "too many".
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(upload) as image:
+                width, height = image.size
+    except Image.DecompressionBombError:
+        return float("inf")
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        return None
+    finally:
+        upload.seek(0)
+    return width * height
 
 
 def describe_limits():
@@ -67,8 +126,52 @@ def describe_limits():
     ) % {"count": limits.MAX_FILES, "size": limits.MAX_FILE_SIZE_MB}
 
 
+def _check(upload):
+    """The upload's content type; a ValidationError saying why when it is refused."""
+    name = upload.name
+    if upload.size > limits.MAX_FILE_SIZE_MB * MEGABYTE:
+        raise ValidationError(
+            _("%(name)s is larger than %(size)d MB.")
+            % {"name": name, "size": limits.MAX_FILE_SIZE_MB},
+            code="too_large",
+        )
+    content_type = content_type_of(upload)
+    if content_type is None:
+        raise ValidationError(
+            _(
+                "%(name)s is not a file type we accept: send images, PDF, text, CSV "
+                "or office documents."
+            )
+            % {"name": name},
+            code="file_type",
+        )
+    endings = endings_for(content_type)
+    if _ending(name) not in endings:
+        raise ValidationError(
+            _("%(name)s: for a file like this one, the name must end in %(endings)s.")
+            % {"name": name, "endings": ", ".join(endings)},
+            code="file_name",
+        )
+    if content_type.startswith("image/"):
+        pixels = _pixels(upload)
+        if pixels is None:
+            raise ValidationError(
+                _("%(name)s could not be opened as a picture.") % {"name": name},
+                code="broken_image",
+            )
+        if pixels > limits.MAX_IMAGE_MEGAPIXELS * 1_000_000:
+            raise ValidationError(
+                _("%(name)s is too large a picture: send one of at most %(megapixels)d megapixels.")
+                % {"name": name, "megapixels": limits.MAX_IMAGE_MEGAPIXELS},
+                code="image_too_large",
+            )
+    return content_type
+
+
 def check_uploads(uploads):
-    """Validate a message's files; return [(upload, content_type)] or raise one ValidationError."""
+    """Validate a message's files; return [(upload, content_type)] or raise one ValidationError.
+
+    Each upload's name is cleaned here (clean_name), for the checks and for keeping."""
     uploads = [upload for upload in uploads if upload]
     if len(uploads) > limits.MAX_FILES:
         raise ValidationError(
@@ -82,29 +185,11 @@ def check_uploads(uploads):
         )
     checked, errors = [], []
     for upload in uploads:
-        if upload.size > limits.MAX_FILE_SIZE_MB * MEGABYTE:
-            errors.append(
-                ValidationError(
-                    _("%(name)s is larger than %(size)d MB.")
-                    % {"name": upload.name, "size": limits.MAX_FILE_SIZE_MB},
-                    code="too_large",
-                )
-            )
-            continue
-        content_type = content_type_of(upload)
-        if content_type is None:
-            errors.append(
-                ValidationError(
-                    _(
-                        "%(name)s is not a file type we accept: send images, PDF, text, CSV "
-                        "or office documents."
-                    )
-                    % {"name": upload.name},
-                    code="file_type",
-                )
-            )
-            continue
-        checked.append((upload, content_type))
+        upload.name = clean_name(upload.name)
+        try:
+            checked.append((upload, _check(upload)))
+        except ValidationError as error:
+            errors.append(error)
     if errors:
         raise ValidationError(errors)
     return checked

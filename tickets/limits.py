@@ -19,5 +19,12 @@ REASON_MAX_LENGTH = 100
 MAX_FILES = 5
 MAX_FILE_SIZE_MB = 10
 
+# The largest picture a file may be once decoded, in megapixels (width × height / 1,000,000): what
+# a browser shown it inline has to hold in memory, whatever the file's size.
+MAX_IMAGE_MEGAPIXELS = 40
+
 # New tickets one customer may open in an hour, by any way in (web, contact pages, API, email).
 NEW_TICKETS_PER_HOUR = 10
+
+# Replies one customer may send in an hour, by any way in (web, API, email); staff have no limit.
+REPLIES_PER_HOUR = 30

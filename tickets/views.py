@@ -9,8 +9,10 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
+from django_ratelimit.exceptions import Ratelimited
 
 from accounts.roles import is_agent
+from supportsite.views import too_many_requests
 
 from . import selectors, workflow
 from .choices import Status
@@ -46,6 +48,7 @@ def ticket_list(request):
 def ticket_detail(request, number):
     ticket = _ticket_or_404(request.user, number)
     reply_form = ReplyForm()
+    refused = None
     if request.method == "POST":
         reply_form = ReplyForm(request.POST, request.FILES)
         if reply_form.is_valid():
@@ -58,12 +61,16 @@ def ticket_detail(request, number):
                 )
             except ValidationError as error:
                 apply_workflow_errors(reply_form, error)
+            except Ratelimited as error:
+                # Too many replies: say so above the form, which keeps the typed text.
+                reply_form.add_error(None, str(error))
+                refused = error
             else:
                 messages.success(request, _("Your reply was sent."))
                 return redirect(ticket)
     thread = list(selectors.public_thread(ticket))
     workflow.mark_read(ticket, request.user)
-    return render(
+    response = render(
         request,
         "tickets/ticket_detail.html",
         {
@@ -78,6 +85,7 @@ def ticket_detail(request, number):
             "poll_seconds": settings.TICKET_POLL_SECONDS,
         },
     )
+    return too_many_requests(response, refused) if refused else response
 
 
 @login_required

@@ -53,26 +53,48 @@ def _store_attachments(checked, *, ticket, message, by):
         )
 
 
-def _check_new_ticket_rate(customer):
+def _check_rate(person, *, group, per_hour, message):
+    """Count one more `group` action by `person`; past `per_hour` in the hour, refuse it."""
     usage = get_usage(
         request=None,
-        group="tickets.open_ticket",
-        key=lambda group, request: str(customer.pk),
-        rate=f"{limits.NEW_TICKETS_PER_HOUR}/h",
+        group=group,
+        key=lambda group, request: str(person.pk),
+        rate=f"{per_hour}/h",
         increment=True,
     )
     if usage is not None and usage["should_limit"]:
-        error = Ratelimited(
-            ngettext(
-                "You have opened %(count)d ticket in the last hour. Please wait a little.",
-                "You have opened %(count)d tickets in the last hour. Please wait a little.",
-                limits.NEW_TICKETS_PER_HOUR,
-            )
-            % {"count": limits.NEW_TICKETS_PER_HOUR}
-        )
+        error = Ratelimited(message)
         # Seconds until the hour's window ends, for a Retry-After header (the API's 429).
         error.retry_after = usage["time_left"] if usage["time_left"] > 0 else None
         raise error
+
+
+def _check_new_ticket_rate(customer):
+    _check_rate(
+        customer,
+        group="tickets.open_ticket",
+        per_hour=limits.NEW_TICKETS_PER_HOUR,
+        message=ngettext(
+            "You have opened %(count)d ticket in the last hour. Please wait a little.",
+            "You have opened %(count)d tickets in the last hour. Please wait a little.",
+            limits.NEW_TICKETS_PER_HOUR,
+        )
+        % {"count": limits.NEW_TICKETS_PER_HOUR},
+    )
+
+
+def _check_reply_rate(author):
+    _check_rate(
+        author,
+        group="tickets.post_message",
+        per_hour=limits.REPLIES_PER_HOUR,
+        message=ngettext(
+            "You have sent %(count)d reply in the last hour. Please wait a little.",
+            "You have sent %(count)d replies in the last hour. Please wait a little.",
+            limits.REPLIES_PER_HOUR,
+        )
+        % {"count": limits.REPLIES_PER_HOUR},
+    )
 
 
 @transaction.atomic
@@ -157,7 +179,10 @@ def open_ticket(
 
 @transaction.atomic
 def post_message(ticket, *, author, body, internal=False, attachments=(), source=Source.WEB):
-    """Add a public reply or (staff only) an internal note, moving the status as replies do."""
+    """Add a public reply or (staff only) an internal note, moving the status as replies do.
+
+    Customers' replies are limited to so many an hour (limits.REPLIES_PER_HOUR), by any way in.
+    """
     ticket = _locked(ticket)
     if not can_view_ticket(author, ticket):
         raise PermissionDenied(_("You cannot reply to this ticket."))
@@ -188,6 +213,8 @@ def post_message(ticket, *, author, body, internal=False, attachments=(), source
         errors["attachments"] = error.messages
     if errors:
         raise ValidationError(errors)
+    if not staff:
+        _check_reply_rate(author)
     message.save()
     _store_attachments(checked, ticket=ticket, message=message, by=author)
 

@@ -170,7 +170,7 @@ def test_bad_suggestion_input_is_a_404_not_an_error(client, contact_page):
     assert response.status_code == 302
 
 
-def test_too_many_tickets_get_a_friendly_429(client, customer, contact_page):
+def test_too_many_tickets_get_a_429_on_the_form_as_typed(client, customer, contact_page):
     client.force_login(customer)
     for _ in range(10):
         client.post("/contact/", FORM)
@@ -178,6 +178,9 @@ def test_too_many_tickets_get_a_friendly_429(client, customer, contact_page):
     response = client.post("/contact/", FORM)
 
     assert response.status_code == 429
-    assert "Please wait" in response.content.decode()
-    assert response["Retry-After"]
+    page = response.content.decode()
+    assert "You have opened 10 tickets in the last hour. Please wait a little." in page
+    assert 0 < int(response["Retry-After"]) <= 3600
+    assert f'value="{FORM["subject"]}"' in page.replace("&#x27;", "'")
+    assert f"{FORM['description']}</textarea>" in page
     assert Ticket.objects.count() == 10

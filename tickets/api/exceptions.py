@@ -25,9 +25,9 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from supportsite.views import too_many_requests
 from tickets.transitions import InvalidTransition
 
-DEFAULT_RETRY_AFTER = 60
 NON_FIELD = api_settings.NON_FIELD_ERRORS_KEY
 
 
@@ -72,11 +72,9 @@ def api_exception_handler(exc, context):
             error_body(
                 str(exc) or _("You are doing that too often. Please wait and try again."),
                 "rate_limited",
-            ),
-            status=status.HTTP_429_TOO_MANY_REQUESTS,
+            )
         )
-        response["Retry-After"] = str(getattr(exc, "retry_after", None) or DEFAULT_RETRY_AFTER)
-        return response
+        return too_many_requests(response, exc)
     if isinstance(exc, InvalidTransition):
         body = error_body(exc.messages[0], "invalid_transition", {"status": list(exc.messages)})
         body["allowed_transitions"] = [str(value) for value in exc.allowed]
