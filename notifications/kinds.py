@@ -95,8 +95,8 @@ def _to_unconfirmed_address(event):
     wrote from it (or a sign-up not yet verified) that nobody has signed in to since (signing in
     with a code verifies it). Accounts with no address record (made by staff) count as known."""
     customer = event.ticket.customer
-    verified = EmailAddress.objects.filter(user=customer, email__iexact=customer.email)
-    flags = list(verified.values_list("verified", flat=True))
+    addresses = EmailAddress.objects.filter(user=customer, email__iexact=customer.email)
+    flags = list(addresses.values_list("verified", flat=True))
     return bool(flags) and not any(flags)
 
 

@@ -234,7 +234,7 @@ INBOUND_EMAIL_ADDRESS = env_str("INBOUND_EMAIL_ADDRESS", "support@example.com")
 # naming them from incoming mail...
 INBOUND_EMAIL_TRUSTED_AUTHSERV_IDS = env_list("INBOUND_EMAIL_TRUSTED_AUTHSERV_IDS")
 # ... or by the verdict of this Anymail ESP, for mail its inbound webhook delivers.
-INBOUND_EMAIL_PROVIDER = env_str("INBOUND_EMAIL_PROVIDER", EMAIL_PROVIDER).lower()
+INBOUND_EMAIL_PROVIDER = env_str("INBOUND_EMAIL_PROVIDER", EMAIL_PROVIDER)
 # Who hears about what, overriding the recipients of notifications.kinds.KINDS, as JSON,
 # e.g. {"status_changed": [], "ticket_opened": ["customer"]}.
 NOTIFICATION_RECIPIENTS = json.loads(env_str("NOTIFICATION_RECIPIENTS", "{}"))
