@@ -2,12 +2,15 @@
 in-app notification each and one stored email each, queued once the rows are committed.
 
 Nobody is told about their own action (but for a kind's acknowledged roles: the customer's
-receipt of a new ticket), and nobody hears twice about one event.
+receipt of a new ticket), nobody hears twice about one event, and a kind with emails_per_hour
+emails one address no more often (beyond, in-app only).
 """
 
+from datetime import timedelta
 from functools import partial
 
 from django.db import transaction
+from django.utils import timezone
 
 from . import emails, tasks
 from .kinds import kinds_for
@@ -42,13 +45,14 @@ def dispatch(event):
                             url=path,
                         )
                     )
-                if recipient.email and event.send_emails:
+                address = recipient.address or recipient.user.email
+                if recipient.email and event.send_emails and _within_hourly_limit(kind, address):
                     email = emails.build(
                         kind=kind,
                         event=event,
                         audience=recipient.audience,
                         user=recipient.user,
-                        address=recipient.address or recipient.user.email,
+                        address=address,
                         action=action,
                         path=path,
                     )
@@ -61,6 +65,16 @@ def dispatch(event):
         Notification.objects.bulk_create(notices)
         EmailDelivery.objects.bulk_create(deliveries)
         transaction.on_commit(partial(_enqueue, deliveries, urgent))
+
+
+def _within_hourly_limit(kind, address):
+    """Whether the kind may email this address again (NotificationKind.emails_per_hour). Counted
+    from the stored emails: messages arriving at the very same moment may pass it by one or two."""
+    if kind.emails_per_hour is None:
+        return True
+    since = timezone.now() - timedelta(hours=1)
+    sent = EmailDelivery.objects.filter(kind=kind.name, to__iexact=address, created_at__gte=since)
+    return sent.count() < kind.emails_per_hour
 
 
 def _enqueue(deliveries, urgent):

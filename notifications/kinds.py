@@ -10,6 +10,7 @@ the change (tickets.signals, accounts.signals): the app connects every signal na
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.dispatch import Signal
 from django.urls import reverse
@@ -18,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.admin_url_finder import AdminURLFinder
 
 from accounts import signals as application_signals
+from tickets import limits
 from tickets import signals as ticket_signals
 from tickets.choices import Priority, Status
 
@@ -54,6 +56,7 @@ class NotificationKind:
     link: Callable = ticket_link  # (event, audience) -> the path the notification opens
     acknowledged: tuple[str, ...] = ()  # roles told even of their own action (a receipt)
     urgent: bool = False  # its emails go first in the queue
+    emails_per_hour: int | None = None  # to one address; beyond, in-app only
 
     def concerns(self, event):
         return event.signal in self.signals and self.when(event)
@@ -87,6 +90,16 @@ def _public_reply(*, by_staff):
     return lambda event: not event.message.is_internal and event.message.is_staff == by_staff
 
 
+def _to_unconfirmed_address(event):
+    """The customer's address was never confirmed: an account email intake made for whoever
+    wrote from it (or a sign-up not yet verified) that nobody has signed in to since (signing in
+    with a code verifies it). Accounts with no address record (made by staff) count as known."""
+    customer = event.ticket.customer
+    addresses = EmailAddress.objects.filter(user=customer, email__iexact=customer.email)
+    flags = list(addresses.values_list("verified", flat=True))
+    return bool(flags) and not any(flags)
+
+
 def _approved(event):
     return event.application.status == event.application.Status.APPROVED
 
@@ -101,6 +114,19 @@ KINDS = (
         subject=_("Urgent"),
         in_app=_("Urgent ticket %(number)s: %(subject)s"),
         urgent=True,
+    ),
+    NotificationKind(
+        # Anyone can write from any address: a stranger's address gets a receipt that repeats
+        # nothing of the ticket, and only a few an hour, so the help desk relays no one's text.
+        name="unconfirmed_receipt",
+        label=_("Receipt to an unconfirmed address"),
+        signals=(ticket_signals.ticket_opened,),
+        when=_to_unconfirmed_address,
+        recipients=("customer",),
+        acknowledged=("customer",),
+        subject=_("Received"),
+        in_app=_("We received your ticket %(number)s."),
+        emails_per_hour=limits.UNCONFIRMED_RECEIPTS_PER_HOUR,
     ),
     NotificationKind(
         name="ticket_opened",

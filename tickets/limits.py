@@ -1,4 +1,5 @@
-"""How much people may send with a ticket: each limit defined here, once.
+"""How much people may send with a ticket, and what the help desk sends back: each limit
+defined here, once.
 
 Models, forms, serializers, error messages and help texts all take their numbers from here; the
 checks and their messages read them as they run (`limits.NAME`). docs/tickets.md, "Limits", lists
@@ -28,3 +29,8 @@ NEW_TICKETS_PER_HOUR = 10
 
 # Replies one customer may send in an hour, by any way in (web, API, email); staff have no limit.
 REPLIES_PER_HOUR = 30
+
+# Receipts of new tickets an address nobody has confirmed may get in an hour (an account email
+# intake made for a stranger, never signed in to). Those receipts never repeat what the ticket
+# says; beyond the limit its tickets open without one, so the help desk relays no one's text.
+UNCONFIRMED_RECEIPTS_PER_HOUR = 3

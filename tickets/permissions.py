@@ -43,6 +43,12 @@ def can_view_ticket(user, ticket):
     return user.is_authenticated and (is_agent(user) or ticket.customer_id == user.pk)
 
 
+def is_participant(user, ticket):
+    """Whom the ticket's conversation is with: whoever may see it but staff, who answer in the
+    admin or the API (today, its customer). Only a participant's email may add to a ticket."""
+    return can_view_ticket(user, ticket) and not is_agent(user)
+
+
 def can_reassign(user):
     return is_support_admin(user) or user.has_perm("tickets.assign_ticket")
 

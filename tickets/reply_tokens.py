@@ -32,8 +32,17 @@ def reply_address(ticket):
     return f"{local}+{make_token(ticket)}@{domain}"
 
 
+def is_reply_address(address):
+    """Whether the address has the shape of one of our reply addresses (<local>+…@<domain> of
+    INBOUND_EMAIL_ADDRESS), whatever its token: mail to one claims to answer a ticket."""
+    local, _at, domain = address.lower().rpartition("@")
+    inbound_local, _at, inbound_domain = settings.INBOUND_EMAIL_ADDRESS.lower().rpartition("@")
+    return domain == inbound_domain and local.startswith(f"{inbound_local}+")
+
+
 def ticket_number_in(address):
-    """The ticket number a reply address was signed for (in lower case), or None."""
+    """The ticket number a reply address was signed for (in lower case), or None when it is no
+    reply address or its signature does not verify (altered, cut short, or never ours)."""
     local_part = address.rpartition("@")[0].lower()
     _, plus, token = local_part.partition("+")
     match = TOKEN.match(token) if plus else None

@@ -228,6 +228,13 @@ SUPPORT_TEAM_EMAIL = env_str("SUPPORT_TEAM_EMAIL", "")
 # The address the inbound webhook receives for. Each ticket email's Reply-To is
 # <local part>+<signed ticket token>@<domain>, so answers find their ticket.
 INBOUND_EMAIL_ADDRESS = env_str("INBOUND_EMAIL_ADDRESS", "support@example.com")
+# Mail naming a ticket without its signed reply address becomes a reply only when authenticated
+# (tickets/intake/authentication.py) by the Authentication-Results of these servers: the
+# authserv-ids of our own receiving mail servers (comma-separated), which must delete such fields
+# naming them from incoming mail...
+INBOUND_EMAIL_TRUSTED_AUTHSERV_IDS = env_list("INBOUND_EMAIL_TRUSTED_AUTHSERV_IDS")
+# ... or by the verdict of this Anymail ESP, for mail its inbound webhook delivers.
+INBOUND_EMAIL_PROVIDER = env_str("INBOUND_EMAIL_PROVIDER", EMAIL_PROVIDER)
 # Who hears about what, overriding the recipients of notifications.kinds.KINDS, as JSON,
 # e.g. {"status_changed": [], "ticket_opened": ["customer"]}.
 NOTIFICATION_RECIPIENTS = json.loads(env_str("NOTIFICATION_RECIPIENTS", "{}"))

@@ -44,6 +44,26 @@ def test_agents_review_held_incoming_email(client, held_email):
     assert "Incoming emails (1)" not in client.get("/admin/").content.decode()
 
 
+def test_an_agent_sees_why_an_unproven_answer_from_the_customer_was_held(
+    client, settings, django_capture_on_commit_callbacks, tmp_path
+):
+    settings.INBOUND_EMAIL_ADDRESS = "support@reply.example.com"
+    customer = CustomerFactory(email="maria.lopez@example.com")
+    with django_capture_on_commit_callbacks(execute=True):
+        ticket = open_ticket(customer)
+    raw = (Path(__file__).parent / "emails" / "new_message_quoting_ticket_number.eml").read_text()
+    message = tmp_path / "unproven.eml"
+    message.write_text(raw.replace("%%TICKET%%", ticket.number))
+    call_command("ingest_email", str(message), stdout=io.StringIO())
+    client.force_login(AgentFactory())
+
+    held = InboundEmail.objects.get()
+    page = client.get(f"/admin/incoming_emails/{held.pk}/").content.decode()
+    assert f"Names ticket {ticket.number}" in page
+    assert "nothing proves maria.lopez@example.com sent it" in page
+    assert "add it to the ticket yourself" in page
+
+
 def test_customers_never_reach_the_email_admin(client, held_email):
     client.force_login(CustomerFactory())
 

@@ -1,49 +1,58 @@
 """Email intake: the one way into the help desk by email. The anymail inbound webhook
 (tickets.intake.receivers) and `manage.py ingest_email` both hand each message to `ingest`.
 
-An answer to a ticket, from someone who may answer it, becomes a reply through the workflow
-(quoted history and signature stripped, files kept after the web's checks); an answer to a closed
-ticket opens a follow-up ticket; anything else from a person opens a ticket with source "email",
-for a new customer account if the address is new. Machines' mail (auto-replies, bulk mail,
-bounces, our own) is ignored; a Message-ID seen before is dropped; anything doubtful (a stranger
-on someone else's ticket, spam, what the workflow refuses) is held for an agent. Every message
-leaves one InboundEmail saying what became of it and why.
+An answer becomes a reply through the workflow (quoted history and signature stripped, files
+kept after the web's checks) only from a participant of the ticket (permissions.is_participant)
+and only when proven: sent to the ticket's signed reply address, or naming the ticket (our
+Message-IDs, its number) in mail that passes authentication (authentication.py). An answer to a
+closed ticket opens a follow-up ticket; anything else from a person opens a ticket with source
+"email", for a new customer account if the address is new. Machines' mail (auto-replies, bulk
+mail, bounces, our own) is ignored; a Message-ID seen before is dropped; anything doubtful (a
+stranger or unproven sender on a ticket, a reply address that does not verify, mail from staff,
+who answer in the admin or the API, spam, what the workflow refuses) is held for an agent, and
+touches no ticket and emails nobody. Every message leaves one InboundEmail saying what became of
+it and why.
 """
 
 import re
+from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from accounts.roles import is_agent
 from tickets import limits, workflow
 from tickets.attachments import check_uploads
 from tickets.choices import Source
 from tickets.models import InboundEmail, Message
 from tickets.models.tickets import DESCRIPTION_MAX, SUBJECT_MAX, SUBJECT_MIN
-from tickets.permissions import can_view_ticket
+from tickets.permissions import is_participant
 
-from . import parsing, quotes, routing, senders
+from . import authentication, parsing, quotes, routing, senders
 
 Outcome = InboundEmail.Outcome
 REPLY_PREFIXES = re.compile(r"^\s*((re|fw|fwd|aw|wg|tr|sv|vs|antw)\s*(\[\d+\])?\s*:\s*)+", re.I)
 
 
-def ingest(message, *, channel):
-    """Take in one AnymailInboundMessage; return (its InboundEmail, False if seen before)."""
+def ingest(message, *, channel, esp_event=None):
+    """Take in one AnymailInboundMessage; return (its InboundEmail, False if seen before).
+
+    `channel` is the provider's name (anymail's esp_name) or "command"; `esp_event` is what the
+    provider posted, where its own verdict on the sender is (tickets.intake.authentication)."""
     with transaction.atomic():
         record, created = InboundEmail.objects.get_or_create(
             message_id=parsing.message_id_of(message),
             defaults={"channel": channel[:40], "outcome": Outcome.IGNORED},
         )
         if created:
-            _take_in(message, record)
+            _take_in(message, record, esp_event)
             record.save()
     return record, created
 
 
-def _take_in(message, record):
+def _take_in(message, record, esp_event):
     try:
         mail = parsing.read(message)
     except ValueError as error:
@@ -60,21 +69,64 @@ def _take_in(message, record):
     if mail.spam:
         record.outcome, record.reason = Outcome.HELD, _("Marked as spam by the mail provider.")
         return
-    ticket = routing.ticket_answered_by(mail)
+    route = routing.route(mail)
     user = senders.known_user(mail.sender)
-    if user is not None and not user.is_active:
-        record.outcome, record.reason = Outcome.HELD, _("The sender's account is deactivated.")
-        record.ticket = ticket
-    elif ticket is None:
+    record.ticket = route.ticket
+    verdict = partial(
+        authentication.verdict, message, mail.sender, channel=record.channel, esp_event=esp_event
+    )
+    reason = _doubt(mail, route, user, verdict)
+    if reason:
+        record.outcome, record.reason = Outcome.HELD, reason[:300]
+    elif route.ticket is None:
         _open(mail, record, customer=user)
-    elif user is None or not can_view_ticket(user, ticket):
-        record.outcome, record.ticket = Outcome.HELD, ticket
-        record.reason = _("%(sender)s may not answer ticket %(number)s.") % {
-            "sender": mail.sender,
-            "number": ticket.number,
-        }
     else:
-        _reply(mail, record, ticket=ticket, author=user)
+        _reply(mail, record, ticket=route.ticket, author=user)
+
+
+def _doubt(mail, route, user, verdict):
+    """Why the message must wait for an agent rather than touch a ticket (or ""). `verdict`
+    gives the sender's authentication, asked only for a route anyone could copy."""
+    params = {"sender": mail.sender, "number": route.ticket.number if route.ticket else ""}
+    if user is not None and not user.is_active:
+        return _("The sender's account is deactivated.")
+    if user is not None and is_agent(user):
+        if route.ticket is None:
+            return (
+                _(
+                    "%(sender)s is a staff account, and staff email opens no ticket (anyone can "
+                    "write from that address). To open one for a customer, use the admin."
+                )
+                % params
+            )
+        return (
+            _(
+                "%(sender)s is a staff account, and email never posts as staff (anyone can "
+                "write from that address). Answer ticket %(number)s in the admin or the API."
+            )
+            % params
+        )
+    if route.unverified_address:
+        return _(
+            "Sent to %(address)s, a reply address we did not make (its code was changed or cut "
+            "short): it may answer some ticket, so nothing was posted and no ticket opened."
+        ) % {"address": route.unverified_address}
+    if route.signed and route.ticket is None:
+        return _("Sent to the reply address of a ticket that no longer exists.")
+    if route.ticket is None:
+        return ""
+    if user is None or not is_participant(user, route.ticket):
+        return _("%(sender)s may not answer ticket %(number)s.") % params
+    if route.signed:
+        return ""
+    checked = verdict()
+    if checked.authenticated:
+        return ""
+    return _(
+        "Names ticket %(number)s (by its number or as an answer to our email), but nothing "
+        "proves %(sender)s sent it: %(evidence)s. Nothing was posted; if it is genuine, add it "
+        "to the ticket yourself."
+    ) % {**params, "evidence": checked.evidence}
 
 
 def _reply(mail, record, *, ticket, author):

@@ -10,6 +10,8 @@ from email.utils import parseaddr
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from tickets.reply_tokens import is_reply_address
+
 from .quotes import html_to_text
 
 MESSAGE_ID = re.compile(r"<[^<>\s]+>")
@@ -78,10 +80,7 @@ def own_addresses():
 
 
 def is_own_address(address):
-    local, _at, domain = address.lower().rpartition("@")
-    inbound_local, _at, inbound_domain = settings.INBOUND_EMAIL_ADDRESS.lower().rpartition("@")
-    reply_address = domain == inbound_domain and local.startswith(f"{inbound_local}+")
-    return address.lower() in own_addresses() or reply_address
+    return address.lower() in own_addresses() or is_reply_address(address)
 
 
 def _skip_reason(message, sender):

@@ -1,19 +1,32 @@
-"""Which ticket an inbound message answers: the signed reply address it was sent to, else the
-chain of our own Message-IDs it refers to, else a ticket number in its subject."""
+"""Which ticket an inbound message answers, and how sure that is.
+
+The signed reply address it was sent to proves the sender received one of the ticket's emails.
+Failing one, the chain of our own Message-IDs it refers to, or a ticket number in its subject,
+only name a ticket: anyone can copy a number or a Message-ID, so intake trusts those routes only
+for an authenticated participant (tickets.intake.authentication).
+"""
 
 import re
+from dataclasses import dataclass
 
 from tickets.models import Ticket
-from tickets.reply_tokens import ticket_number_in
+from tickets.reply_tokens import is_reply_address, ticket_number_in
 
 TICKET_NUMBER = re.compile(r"\b(TKT\d{12,})\b", re.IGNORECASE)
 
 
-def _by_reply_address(mail):
-    for address in mail.recipients:
+@dataclass(frozen=True)
+class Route:
+    ticket: Ticket | None = None
+    signed: bool = False  # found by a reply address whose signature verifies
+    unverified_address: str = ""  # a reply address whose signature does not verify
+
+
+def _by_reply_address(addresses):
+    for address in addresses:
         number = ticket_number_in(address)
         if number:
-            return Ticket.objects.filter(number__iexact=number).first()
+            return Route(Ticket.objects.filter(number__iexact=number).first(), signed=True)
     return None
 
 
@@ -33,6 +46,14 @@ def _by_subject(mail):
     return Ticket.objects.filter(number__iexact=match[1]).first() if match else None
 
 
-def ticket_answered_by(mail):
-    """The ticket the message answers, or None: then it is a new request."""
-    return _by_reply_address(mail) or _by_references(mail) or _by_subject(mail)
+def route(mail):
+    """The ticket the message answers (None: a new request) and how it was found. Mail to a
+    reply address whose token does not verify answers some ticket we cannot tell: it never
+    falls back to the other routes."""
+    addresses = [address for address in mail.recipients if is_reply_address(address)]
+    signed = _by_reply_address(addresses)
+    if signed:
+        return signed
+    if addresses:
+        return Route(unverified_address=addresses[0])
+    return Route(_by_references(mail) or _by_subject(mail))

@@ -11,7 +11,9 @@ class Command(BaseCommand):
     help = (
         "Take in one raw RFC 822 email, from a file or from standard input ('-'), exactly as the "
         "inbound webhook would: a reply, a new ticket, ignored or held for review. For a mail "
-        "server's pipe (e.g. Postfix: `| manage.py ingest_email -`) or a saved .eml file."
+        "server's pipe (e.g. Postfix: `| manage.py ingest_email -`) or a saved .eml file. No "
+        "provider vouches for it: only Authentication-Results from a server in "
+        "INBOUND_EMAIL_TRUSTED_AUTHSERV_IDS authenticate its sender."
     )
 
     def add_arguments(self, parser):
