@@ -182,6 +182,20 @@ def test_reply_keeps_its_files_and_names_the_ones_the_web_would_refuse(
     assert client.get(pdf.get_absolute_url()).status_code == 200
 
 
+def test_the_email_admin_lists_attachment_names_without_bidi_controls(
+    marias_ticket, committed, tmp_path
+):
+    message = raw("gmail_reply_with_attachments.eml", marias_ticket).replace(
+        b'filename="labels.zip"', b"filename*=utf-8''labels%E2%80%AEpiz.exe"
+    )
+    with committed():
+        by_command(message, tmp_path)
+
+    record = InboundEmail.objects.get()
+    assert "labelspiz.exe" in record.attachment_names
+    assert not any("\u202e" in name for name in record.attachment_names)
+
+
 def test_a_reply_sent_to_the_plain_address_is_routed_by_its_references(
     marias_ticket, committed, tmp_path
 ):

@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 
 from accounts.roles import is_agent
 from tickets import limits, workflow
-from tickets.attachments import check_uploads
+from tickets.attachments import check_uploads, clean_name
 from tickets.choices import Source
 from tickets.models import InboundEmail, Message
 from tickets.models.tickets import DESCRIPTION_MAX, SUBJECT_MAX, SUBJECT_MIN
@@ -62,7 +62,7 @@ def _take_in(message, record, esp_event):
     record.to = ", ".join(mail.recipients)
     record.subject = mail.subject[:255]
     record.body_text = mail.text[:100_000]
-    record.attachment_names = [upload.name for upload in mail.attachments]
+    record.attachment_names = [clean_name(upload.name) for upload in mail.attachments]
     if mail.skip_reason:
         record.outcome, record.reason = Outcome.IGNORED, mail.skip_reason
         return
