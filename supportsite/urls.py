@@ -26,7 +26,7 @@ urlpatterns = [
     path("api/v1/articles/", help_center_api.Articles.as_view(), name="api_articles"),
     path("api/", include("tickets.api.urls")),
     path("_allauth/", include("allauth.headless.urls")),
-    path("anymail/", include("anymail.urls")),
+    path("anymail/", include("supportsite.anymail_urls")),
     path("", include("tickets.urls")),
     path("", include("notifications.urls")),
     path("", include("helpcenter.urls")),

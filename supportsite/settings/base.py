@@ -350,7 +350,6 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "SERVE_INCLUDE_SCHEMA": False,
-    "SERVE_AUTHENTICATION": [],
     "COMPONENT_SPLIT_REQUEST": True,
     "PREPROCESSING_HOOKS": ["tickets.api.schema.only_api_v1"],
     "ENUM_NAME_OVERRIDES": {
@@ -387,3 +386,15 @@ if not HEADLESS_JWT_PRIVATE_KEY:
         )
         .decode()
     )
+
+# ── Routes that need a setting to stay closed ────────────────────────────────────────────────
+# The Anymail ESP whose inbound webhook is mounted at /anymail/<esp>/inbound/ (supportsite/
+# anymail_urls.py): by default EMAIL_PROVIDER when that is an Anymail ESP. Empty turns the webhook
+# off; a mail server can still pipe messages to `manage.py ingest_email`. Production requires
+# ANYMAIL_WEBHOOK_SECRET while it is on.
+INBOUND_EMAIL_PROVIDER = env_str(
+    "INBOUND_EMAIL_PROVIDER", "" if EMAIL_PROVIDER in _EMAIL_BACKENDS else EMAIL_PROVIDER
+)
+# Whether anonymous visitors may read the API's schema (/api/schema/) and docs (/api/docs/);
+# signed-in users and API clients with a token always may. Off by default in production.
+API_DOCS_PUBLIC = env_bool("API_DOCS_PUBLIC", True)

@@ -30,3 +30,6 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# The provider whose inbound webhook the intake tests post to (tests/tickets/test_email_intake.py).
+INBOUND_EMAIL_PROVIDER = "postmark"
