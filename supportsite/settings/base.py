@@ -398,3 +398,7 @@ INBOUND_EMAIL_PROVIDER = env_str(
 # Whether anonymous visitors may read the API's schema (/api/schema/) and docs (/api/docs/);
 # signed-in users and API clients with a token always may. Off by default in production.
 API_DOCS_PUBLIC = env_bool("API_DOCS_PUBLIC", True)
+# Documents reach readers only through Wagtail's serve view, after their collection's privacy
+# check: streamed, never a redirect to the storage's own URL (and /media/ never serves them:
+# supportsite/media.py).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
