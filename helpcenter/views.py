@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 from django_ratelimit.core import is_ratelimited
 from django_ratelimit.exceptions import Ratelimited
 from wagtail.models import Page, Site
@@ -66,15 +66,16 @@ def contact_suggestions(request):
     )
 
 
-@require_GET
+@require_POST
 def open_suggestion(request, page_id):
-    """Count the click as a possible deflection, then show the article."""
+    """Count the click as a possible deflection, then show the article. A POST from the
+    suggestion's button, so that a link preview or a crawler records nothing."""
     page = Page.objects.live().public().filter(pk=page_id).first()
     if page is None:
         raise Http404
     if not request.session.session_key:
         request.session.save()
-    contact_page_id = request.GET.get("from", "")
+    contact_page_id = request.POST.get("from", "")
     contact_page = (
         Page.objects.filter(pk=contact_page_id).first() if contact_page_id.isdigit() else None
     )
@@ -82,7 +83,7 @@ def open_suggestion(request, page_id):
         session_key=request.session.session_key,
         page=page,
         contact_page=contact_page,
-        query=request.GET.get("q", ""),
+        query=request.POST.get("q", ""),
     )
     return redirect(page.url)
 

@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.urls import include, path, re_path
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -8,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import views as account_views
 from helpcenter import api as help_center_api
+from supportsite.media import serve_public_media
 
 urlpatterns = [
     # Before Wagtail's own login (GET and POST): the admin signs in through the site's login, so
@@ -26,7 +26,7 @@ urlpatterns = [
     path("api/v1/articles/", help_center_api.Articles.as_view(), name="api_articles"),
     path("api/", include("tickets.api.urls")),
     path("_allauth/", include("allauth.headless.urls")),
-    path("anymail/", include("anymail.urls")),
+    path("anymail/", include("supportsite.anymail_urls")),
     path("", include("tickets.urls")),
     path("", include("notifications.urls")),
     path("", include("helpcenter.urls")),
@@ -37,8 +37,7 @@ if settings.SERVE_MEDIA:
     urlpatterns += [
         re_path(
             rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
+            serve_public_media,
         ),
     ]
 

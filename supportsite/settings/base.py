@@ -233,8 +233,14 @@ INBOUND_EMAIL_ADDRESS = env_str("INBOUND_EMAIL_ADDRESS", "support@example.com")
 # authserv-ids of our own receiving mail servers (comma-separated), which must delete such fields
 # naming them from incoming mail...
 INBOUND_EMAIL_TRUSTED_AUTHSERV_IDS = env_list("INBOUND_EMAIL_TRUSTED_AUTHSERV_IDS")
-# ... or by the verdict of this Anymail ESP, for mail its inbound webhook delivers.
-INBOUND_EMAIL_PROVIDER = env_str("INBOUND_EMAIL_PROVIDER", EMAIL_PROVIDER)
+# ... or by the verdict of INBOUND_EMAIL_PROVIDER, for mail its inbound webhook delivers.
+# That Anymail ESP's inbound webhook is the one mounted, at /anymail/<esp>/inbound/
+# (supportsite/anymail_urls.py): by default EMAIL_PROVIDER when that is an Anymail ESP. Empty turns
+# the webhook off; a mail server can still pipe messages to `manage.py ingest_email`. Production
+# requires ANYMAIL_WEBHOOK_SECRET while it is on.
+INBOUND_EMAIL_PROVIDER = env_str(
+    "INBOUND_EMAIL_PROVIDER", "" if EMAIL_PROVIDER in _EMAIL_BACKENDS else EMAIL_PROVIDER
+).lower()
 # Who hears about what, overriding the recipients of notifications.kinds.KINDS, as JSON,
 # e.g. {"status_changed": [], "ticket_opened": ["customer"]}.
 NOTIFICATION_RECIPIENTS = json.loads(env_str("NOTIFICATION_RECIPIENTS", "{}"))
@@ -357,7 +363,6 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "SERVE_INCLUDE_SCHEMA": False,
-    "SERVE_AUTHENTICATION": [],
     "COMPONENT_SPLIT_REQUEST": True,
     "PREPROCESSING_HOOKS": ["tickets.api.schema.only_api_v1"],
     "ENUM_NAME_OVERRIDES": {
@@ -394,3 +399,12 @@ if not HEADLESS_JWT_PRIVATE_KEY:
         )
         .decode()
     )
+
+# ── Routes that need a setting to stay closed ────────────────────────────────────────────────
+# Whether anonymous visitors may read the API's schema (/api/schema/) and docs (/api/docs/);
+# signed-in users and API clients with a token always may. Off by default in production.
+API_DOCS_PUBLIC = env_bool("API_DOCS_PUBLIC", True)
+# Documents reach readers only through Wagtail's serve view, after their collection's privacy
+# check: streamed, never a redirect to the storage's own URL (and /media/ never serves them:
+# supportsite/media.py).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"

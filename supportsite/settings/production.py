@@ -1,13 +1,15 @@
 """Production: everything from the environment, and nothing insecure by default.
 
-Required: SECRET_KEY, ALLOWED_HOSTS, SITE_URL (https), EMAIL_PROVIDER, JWT_PRIVATE_KEY. See
-docs/operations.md.
+Required: SECRET_KEY, ALLOWED_HOSTS, SITE_URL (https), EMAIL_PROVIDER, JWT_PRIVATE_KEY, and
+ANYMAIL_WEBHOOK_SECRET while inbound email is on (INBOUND_EMAIL_PROVIDER). See docs/operations.md.
 """
+
+from django.core.exceptions import ImproperlyConfigured
 
 from supportsite.env import env_bool, env_int, env_list, env_str
 
 from .base import *  # noqa: F403
-from .base import STORAGES
+from .base import ANYMAIL, INBOUND_EMAIL_PROVIDER, STORAGES
 
 DEBUG = False
 SECRET_KEY = env_str("SECRET_KEY", required=True)
@@ -19,6 +21,14 @@ EMAIL_PROVIDER = env_str("EMAIL_PROVIDER", required=True)
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 # Signs the API's app tokens (base.py, "API"): every web process must share the same key.
 HEADLESS_JWT_PRIVATE_KEY = env_str("JWT_PRIVATE_KEY", required=True).replace("\\n", "\n")
+# Without the shared secret, the inbound webhook would open tickets for whoever posts to it.
+if INBOUND_EMAIL_PROVIDER and not ANYMAIL.get("WEBHOOK_SECRET"):
+    raise ImproperlyConfigured(
+        "Set the ANYMAIL_WEBHOOK_SECRET environment variable. Without it the "
+        f"{INBOUND_EMAIL_PROVIDER} inbound webhook takes email from anyone; set "
+        "INBOUND_EMAIL_PROVIDER to an empty value to turn inbound email off."
+    )
+API_DOCS_PUBLIC = env_bool("API_DOCS_PUBLIC", False)
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 if env_bool("BEHIND_TLS_PROXY", True):

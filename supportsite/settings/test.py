@@ -43,3 +43,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": str(Path(tempfile.gettempdir()) / f"supportsite-test-{os.getpid()}.sqlite3")
     }
+
+# The provider whose inbound webhook the intake tests post to (tests/tickets/test_email_intake.py).
+INBOUND_EMAIL_PROVIDER = "postmark"

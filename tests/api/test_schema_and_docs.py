@@ -1,10 +1,14 @@
-"""/api/schema/ describes our endpoints only; /api/docs/ works from local files, no CDN."""
+"""/api/schema/ describes our endpoints only; /api/docs/ works from local files, no CDN; with
+API_DOCS_PUBLIC off, both are for signed-in users and token clients only."""
 
 import re
 
 import pytest
 import yaml
 from django.core.management import call_command
+from django.urls import reverse
+
+from accounts import api_tokens
 
 pytestmark = pytest.mark.django_db
 
@@ -83,3 +87,38 @@ def test_the_docs_page_answers_other_methods_with_405_not_an_error(client, metho
 
     assert response.status_code == 405
     assert "GET" in response["Allow"]
+
+
+@pytest.fixture
+def private_docs(settings):
+    settings.API_DOCS_PUBLIC = False
+
+
+def test_private_docs_send_an_anonymous_visitor_to_sign_in(client, private_docs):
+    response = client.get("/api/docs/")
+
+    assert response.status_code == 302
+    assert response["Location"] == f"{reverse('account_login')}?next=/api/docs/"
+
+
+def test_a_private_schema_answers_an_anonymous_client_with_401(client, private_docs):
+    response = client.get("/api/schema/?format=json")
+
+    assert response.status_code == 401
+    assert "paths" not in response.content.decode()
+
+
+def test_signed_in_users_read_private_docs_and_schema(client, customer, private_docs):
+    client.force_login(customer)
+
+    assert client.get("/api/docs/").status_code == 200
+    assert "/api/v1/tickets/" in _schema(client)["paths"]
+
+
+def test_a_token_client_reads_the_private_schema(client, customer, private_docs):
+    _token, secret = api_tokens.create_token(customer, name="Docs reader")
+
+    response = client.get("/api/schema/?format=json", HTTP_AUTHORIZATION=f"Token {secret}")
+
+    assert response.status_code == 200
+    assert "/api/v1/tickets/" in response.json()["paths"]

@@ -11,7 +11,7 @@ from tests.factories import PASSWORD, AgentFactory, CategoryFactory, CustomerFac
 from tests.helpcenter.factories import make_article
 from tickets import workflow
 from tickets.choices import Status
-from tickets.models import Ticket
+from tickets.models import Deflection, Ticket
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -100,6 +100,25 @@ def test_customer_sends_follows_confirms_and_rates_a_ticket(page, screenshot, de
     assert ticket.feedback.rating == 5
     page.goto("/tickets/")
     expect(page.get_by_role("link", name=ticket.number)).to_be_visible()
+
+
+def test_a_suggested_article_opens_in_a_new_tab_and_counts_as_read(page, desk):
+    sign_in(page, desk["customer"])
+    page.goto("/contact/")
+    page.get_by_label("Subject").fill("Damaged items")
+
+    suggestion = page.get_by_role("button", name=re.compile("^Missing or damaged items"))
+    expect(suggestion).to_be_visible()
+    with page.expect_popup() as popup:
+        suggestion.click()
+
+    article = popup.value
+    expect(article.get_by_role("heading", level=1)).to_have_text("Missing or damaged items")
+    deflection = Deflection.objects.get()
+    assert (deflection.page_id, deflection.query) == (desk["article"].pk, "Damaged items")
+    assert deflection.contact_page.slug == "contact"
+    expect(page.get_by_label("Subject")).to_have_value("Damaged items")
+    assert not Ticket.objects.exists()
 
 
 def test_new_replies_appear_without_a_reload(page, desk, settings):

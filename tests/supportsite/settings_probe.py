@@ -28,6 +28,8 @@ print(
             "CSRF_TRUSTED_ORIGINS": settings.CSRF_TRUSTED_ORIGINS,
             "SECRET_KEY": settings.SECRET_KEY,
             "INSTALLED_APPS": settings.INSTALLED_APPS,
+            "INBOUND_EMAIL_PROVIDER": settings.INBOUND_EMAIL_PROVIDER,
+            "API_DOCS_PUBLIC": settings.API_DOCS_PUBLIC,
             "COOKIES": {
                 name: getattr(settings, name)
                 for name in (

@@ -21,6 +21,8 @@ CONFIG_VARS = (
     "MEDIA_STORAGE_BACKEND",
     "DEBUG",
     "JWT_PRIVATE_KEY",
+    "INBOUND_EMAIL_PROVIDER",
+    "API_DOCS_PUBLIC",
 )
 PRODUCTION_ENV = {
     "SECRET_KEY": "a-real-production-secret-key-with-enough-entropy-0123456789abcdef",
@@ -28,6 +30,8 @@ PRODUCTION_ENV = {
     "SITE_URL": "https://help.example.com",
     "EMAIL_PROVIDER": "postmark",
     "ANYMAIL_POSTMARK_SERVER_TOKEN": "server-token",
+    # The inbound webhook's basic auth (Postmark is also the inbound provider by default).
+    "ANYMAIL_WEBHOOK_SECRET": "postmark:hook-secret",
     # Read only when the first app token is signed.
     "JWT_PRIVATE_KEY": "-----BEGIN PRIVATE KEY-----\\n…\\n-----END PRIVATE KEY-----",
 }
@@ -127,6 +131,26 @@ def test_production_reads_everything_from_the_environment():
     assert s["STATIC_STORAGE"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
 
 
+def test_api_docs_are_public_in_development_and_for_signed_in_users_in_production():
+    assert load_settings()["API_DOCS_PUBLIC"] is True
+    assert (
+        load_settings("supportsite.settings.production", **PRODUCTION_ENV)["API_DOCS_PUBLIC"]
+        is False
+    )
+    production = load_settings(
+        "supportsite.settings.production", **PRODUCTION_ENV, API_DOCS_PUBLIC="on"
+    )
+    assert production["API_DOCS_PUBLIC"] is True
+
+
+def test_inbound_email_follows_an_anymail_email_provider_unless_turned_off():
+    assert load_settings()["INBOUND_EMAIL_PROVIDER"] == ""
+    assert load_settings(EMAIL_PROVIDER="smtp")["INBOUND_EMAIL_PROVIDER"] == ""
+    assert load_settings(EMAIL_PROVIDER="mailgun")["INBOUND_EMAIL_PROVIDER"] == "mailgun"
+    off = load_settings(EMAIL_PROVIDER="mailgun", INBOUND_EMAIL_PROVIDER="")
+    assert off["INBOUND_EMAIL_PROVIDER"] == ""
+
+
 def test_production_cookies_carry_the_host_prefix_and_its_conditions():
     cookies = load_settings("supportsite.settings.production", **PRODUCTION_ENV)["COOKIES"]
 
@@ -139,7 +163,10 @@ def test_production_cookies_carry_the_host_prefix_and_its_conditions():
         assert cookies[f"{kind}_COOKIE_PATH"] == "/"
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "SITE_URL", "EMAIL_PROVIDER", "JWT_PRIVATE_KEY"])
+@pytest.mark.parametrize(
+    "missing",
+    ["SECRET_KEY", "SITE_URL", "EMAIL_PROVIDER", "JWT_PRIVATE_KEY", "ANYMAIL_WEBHOOK_SECRET"],
+)
 def test_production_refuses_to_start_without_required_variables(missing):
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
     result = subprocess.run(

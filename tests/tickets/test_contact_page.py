@@ -1,7 +1,10 @@
 """The contact page at /contact/ turns a visitor's question into a ticket through the workflow."""
 
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import Page
@@ -145,7 +148,7 @@ def test_opening_a_suggestion_counts_as_a_deflection_until_a_ticket_is_sent(
     article = make_article(title="Refunds for missing items")
     client.force_login(customer)
 
-    response = client.get(
+    response = client.post(
         reverse("helpcenter:open_suggestion", args=[article.pk]),
         {"q": "refund", "from": contact_page.pk},
     )
@@ -162,12 +165,61 @@ def test_opening_a_suggestion_counts_as_a_deflection_until_a_ticket_is_sent(
 
 
 def test_bad_suggestion_input_is_a_404_not_an_error(client, contact_page):
-    assert client.get(reverse("helpcenter:open_suggestion", args=[999999])).status_code == 404
+    assert client.post(reverse("helpcenter:open_suggestion", args=[999999])).status_code == 404
     home = Page.objects.get(depth=2)
-    response = client.get(
+    response = client.post(
         reverse("helpcenter:open_suggestion", args=[home.pk]), {"from": "not-a-number"}
     )
     assert response.status_code == 302
+
+
+def test_following_a_suggestion_url_with_get_records_nothing(client, contact_page):
+    article = make_article(title="Refunds for missing items")
+
+    response = client.get(
+        reverse("helpcenter:open_suggestion", args=[article.pk]),
+        {"q": "refund", "from": contact_page.pk},
+    )
+
+    assert response.status_code == 405
+    assert not Deflection.objects.exists()
+
+
+def test_opening_a_suggestion_needs_the_pages_csrf_token(contact_page):
+    article = make_article(title="Refunds for missing items")
+    client = Client(enforce_csrf_checks=True)
+    url = reverse("helpcenter:open_suggestion", args=[article.pk])
+
+    assert client.post(url, {"q": "refund"}).status_code == 403
+    assert not Deflection.objects.exists()
+    page = client.get("/contact/").content.decode()
+    (token,) = re.findall(
+        r'id="suggestion-opener"[^>]*>\s*<input type="hidden" name="csrfmiddlewaretoken" '
+        r'value="([^"]+)"',
+        page,
+    )
+    response = client.post(url, {"q": "refund", "csrfmiddlewaretoken": token})
+    assert response.status_code == 302
+    assert Deflection.objects.get().query == "refund"
+
+
+def test_suggestions_are_buttons_of_the_pages_suggestion_form(client, contact_page):
+    article = make_article(title="Refunds for missing items")
+
+    body = client.get(
+        reverse("helpcenter:contact_suggestions"), {"q": "refunds", "from": contact_page.pk}
+    ).content.decode()
+
+    url = reverse("helpcenter:open_suggestion", args=[article.pk])
+    assert (
+        f'<button type="submit" class="suggestions__link" form="suggestion-opener" '
+        f'formaction="{url}">Refunds for missing items'
+    ) in body
+    assert '<input type="hidden" name="q" value="refunds" form="suggestion-opener">' in body
+    assert (
+        f'<input type="hidden" name="from" value="{contact_page.pk}" form="suggestion-opener">'
+    ) in body
+    assert f'href="{url}' not in body
 
 
 def test_too_many_tickets_get_a_429_on_the_form_as_typed(client, customer, contact_page):

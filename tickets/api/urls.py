@@ -1,9 +1,9 @@
 """/api/…: version 1 of the API, its OpenAPI schema and its browsable docs."""
 
 from django.urls import include, path, re_path, register_converter
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from . import views
+from .docs import APIDocsView, APISchemaView
 
 
 class CodeConverter:
@@ -19,13 +19,6 @@ class CodeConverter:
 
 
 register_converter(CodeConverter, "code")
-
-
-class APIDocsView(SpectacularSwaggerView):
-    """The browsable docs: a page to read, so GET alone (DRF's OPTIONS answer would need a
-    template this HTML-only view does not have)."""
-
-    http_method_names = ["get", "head"]
 
 
 v1 = [
@@ -55,7 +48,7 @@ app_name = "api"
 
 urlpatterns = [
     path("v1/", include(v1)),
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("schema/", APISchemaView.as_view(), name="schema"),
     path("docs/", APIDocsView.as_view(url_name="api:schema"), name="docs"),
     re_path(r"", views.NotFoundView.as_view()),
 ]

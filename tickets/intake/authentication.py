@@ -223,7 +223,7 @@ PROVIDERS = {
 
 
 def _provider_results(message, channel, esp_event, from_domain):
-    provider = (settings.INBOUND_EMAIL_PROVIDER or "").lower()
+    provider = settings.INBOUND_EMAIL_PROVIDER
     if esp_event is None or channel.lower().replace(" ", "_") != provider:
         return []
     reader = PROVIDERS.get(provider)
