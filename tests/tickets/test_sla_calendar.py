@@ -4,7 +4,9 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from freezegun import freeze_time
 
+from tickets.models import BusinessHours
 from tickets.sla.calendar import BusinessCalendar
 
 CHICAGO = ZoneInfo("America/Chicago")
@@ -102,3 +104,11 @@ def test_a_calendar_must_be_able_to_open():
         BusinessCalendar(time_zone=CHICAGO, opens=time(18), closes=time(8))
     with pytest.raises(ValueError):
         BusinessCalendar(time_zone=CHICAGO, weekdays=frozenset())
+
+
+@pytest.mark.parametrize("clock", ["2026-12-02 08:00:03", "2026-12-02 17:59:58"])
+def test_business_hours_pass_the_system_checks_at_opening_and_closing_time(clock):
+    with freeze_time(clock):
+        warnings = [message.id for message in BusinessHours.check()]
+
+    assert "fields.W161" not in warnings

@@ -1,4 +1,4 @@
-from datetime import time, timedelta
+from datetime import timedelta
 from zoneinfo import ZoneInfo, available_timezones
 
 from django import forms
@@ -11,7 +11,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 from tickets.choices import Priority
-from tickets.sla.calendar import BusinessCalendar
+from tickets.sla.calendar import BusinessCalendar, default_closing, default_opening
 
 # Targets from the product spec, in business hours: (first response, resolution).
 DEFAULT_TARGETS = {
@@ -69,8 +69,8 @@ class BusinessHours(BaseGenericSetting, ClusterableModel):
     time_zone = models.CharField(
         _("time zone"), max_length=64, default="America/Chicago", validators=[validate_time_zone]
     )
-    opens = models.TimeField(_("opens at"), default=time(8, 0))
-    closes = models.TimeField(_("closes at"), default=time(18, 0))
+    opens = models.TimeField(_("opens at"), default=default_opening)
+    closes = models.TimeField(_("closes at"), default=default_closing)
     monday = models.BooleanField(_("Monday"), default=True)
     tuesday = models.BooleanField(_("Tuesday"), default=True)
     wednesday = models.BooleanField(_("Wednesday"), default=True)

@@ -11,14 +11,27 @@ from zoneinfo import ZoneInfo
 UTC = ZoneInfo("UTC")
 # Years of closed days in a row after which a calendar is considered never open.
 MAX_DAYS = 366 * 5
+# A working day unless the team says otherwise.
+OPENS = time(8, 0)
+CLOSES = time(18, 0)
+
+
+def default_opening():
+    """OPENS, as a model field's default: a callable, so Django's check for fixed time defaults
+    (fields.W161, which fires when a fixed time falls within seconds of the clock) never trips."""
+    return OPENS
+
+
+def default_closing():
+    return CLOSES
 
 
 @dataclass(frozen=True)
 class BusinessCalendar:
     time_zone: ZoneInfo
     weekdays: frozenset = frozenset(range(5))
-    opens: time = time(8, 0)
-    closes: time = time(18, 0)
+    opens: time = OPENS
+    closes: time = CLOSES
     holidays: frozenset = field(default_factory=frozenset)
 
     def __post_init__(self):
