@@ -9,6 +9,7 @@ from rest_framework.test import APIClient
 from tests.factories import AgentFactory, CustomerFactory, open_ticket
 from tickets import intake, limits, workflow
 from tickets.models import InboundEmail, Message
+from tickets.reply_tokens import reply_address
 
 pytestmark = pytest.mark.django_db
 
@@ -95,8 +96,8 @@ def test_an_emailed_reply_past_the_limit_is_held_for_an_agent_saying_why(ticket,
     def email(n):
         message = AnymailInboundMessage.construct(
             from_email=customer.email,
-            to="support@example.com",
-            subject=f"Re: Missing items [{ticket.number}]",
+            to=reply_address(ticket),
+            subject="Re: Missing items",
             text=f"Reply {n} by email.",
         )
         message["Message-ID"] = f"<reply-{n}@mail.example.com>"
