@@ -7,3 +7,8 @@ class SupportSiteConfig(AppConfig):
 
     name = "supportsite"
     verbose_name = _("Support site")
+
+    def ready(self):
+        from .csp import nonce_chooser_scripts
+
+        nonce_chooser_scripts()

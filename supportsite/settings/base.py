@@ -8,6 +8,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 from supportsite.env import env_bool, env_int, env_list, env_prefixed, env_str
@@ -63,10 +64,13 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
+    "django.forms",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "supportsite.csp.CSPContextMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -94,6 +98,7 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.debug",
                 "django.template.context_processors.request",
+                "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
@@ -102,6 +107,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Form widgets render through the project's templates too, so templates/ can override a
+# widget's template (templates/wagtailadmin/widgets/: their inline scripts carry the CSP nonce).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # Database: SQLite in the checkout unless DATABASE_URL says otherwise.
 DATABASES = {
@@ -327,6 +336,36 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Content-Security-Policy on every response (docs/operations.md, "Security", says how to extend
+# it). Scripts come from our origin, or inline with the request's nonce (`{{ csp_nonce }}`, or
+# `{% load csp %}{% nonce_attr %}` where a template has no request); styles may be inline, as
+# Wagtail's admin sets style attributes. Framing: none, except views that allow same-origin
+# framing (Wagtail's preview: supportsite/csp.py).
+CSP_MEDIA_SOURCES = env_list("CSP_MEDIA_SOURCES")
+CSP_FRAME_SOURCES = env_list(
+    "CSP_FRAME_SOURCES",
+    ["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+)
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:", "blob:", *CSP_MEDIA_SOURCES],
+    "media-src": [CSP.SELF, *CSP_MEDIA_SOURCES],
+    "frame-src": [CSP.SELF, *CSP_FRAME_SOURCES],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+if csp_report_uri := env_str("CSP_REPORT_URI", ""):
+    SECURE_CSP["report-uri"] = [csp_report_uri]
+# Wagtail's admin shows Gravatar pictures by default: an outside request per avatar (and a
+# hash of each person's address sent to Gravatar). Avatars are the uploaded ones.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does the dashboard ask releases.wagtail.org for a newer Wagtail: upgrades go through
+# requirements.lock.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 LOGGING = {
     "version": 1,

@@ -33,11 +33,27 @@ def pytest_collection_modifyitems(config, items):
             )
 
 
+def is_csp_violation(message):
+    """Chromium reports each refused script, style, image, frame… on the console."""
+    return message.type == "error" and "Content Security Policy" in message.text
+
+
 @pytest.fixture
-def browser(live_server):
+def csp_violations():
+    """What the Content-Security-Policy refused in any of the test's pages: a test fails if
+    anything was, as the page then works differently for users than the test saw."""
+    found = []
+    yield found
+    if found:
+        pytest.fail("Content-Security-Policy violations:\n" + "\n".join(found), pytrace=False)
+
+
+@pytest.fixture
+def browser(live_server, csp_violations):
     """A Chromium per test, started after the test database is ready and stopped before it is
     flushed: while Playwright's event loop runs, Django hands this thread separate connections
-    (asgiref's context-local storage), which must not be the ones that set up or tear down."""
+    (asgiref's context-local storage), which must not be the ones that set up or tear down.
+    Every context it opens reports CSP violations to `csp_violations`."""
     from django.db import connections
     from playwright.sync_api import sync_playwright
 
@@ -45,6 +61,20 @@ def browser(live_server):
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            new_context = browser.new_context
+
+            def new_watched_context(**options):
+                context = new_context(**options)
+
+                def watch(message):
+                    if is_csp_violation(message):
+                        where = message.page.url if message.page else "a worker"
+                        csp_violations.append(f"{where}: {message.text}")
+
+                context.on("console", watch)
+                return context
+
+            browser.new_context = new_watched_context
             try:
                 yield browser
             finally:

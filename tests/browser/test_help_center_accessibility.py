@@ -1,34 +1,18 @@
 """axe-core finds no serious or critical accessibility problem on the help center's pages."""
 
-from pathlib import Path
-
 import pytest
 
 from helpcenter.demo import seed_help_center
 from helpcenter.models import ArticleFeedback, ArticlePage
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+from .axe import violations
 
-AXE = Path(__file__).with_name("vendor") / "axe.min.js"
-BLOCKING = {"serious", "critical"}
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture
 def help_center():
     seed_help_center()
-
-
-def violations(page):
-    """Serious and critical axe violations on the current page, as readable lines."""
-    page.add_script_tag(path=str(AXE))
-    found = page.evaluate(
-        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-    )
-    return [
-        f"{v['impact']}: {v['id']} ({v['help']}) at {[n['target'] for n in v['nodes']][:3]}"
-        for v in found
-        if v["impact"] in BLOCKING
-    ]
 
 
 def test_help_center_pages_have_no_serious_accessibility_violation(page, help_center):

@@ -9,21 +9,12 @@ from playwright.sync_api import expect
 from tests.factories import CustomerFactory, SupportAdminFactory, open_ticket
 from tickets.models import Ticket
 
+from .axe import violations
 from .test_agent_journey import admin_sign_in
-from .test_help_center_accessibility import AXE, BLOCKING
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def report_violations(page):
-    """Serious and critical axe-core violations in the report (figures, chart, table)."""
-    page.add_script_tag(path=str(AXE))
-    found = page.evaluate(
-        "async () => (await axe.run('#listing-results', {resultTypes: ['violations']})).violations"
-    )
-    return [f"{v['id']}: {v['help']}" for v in found if v["impact"] in BLOCKING]
 
 
 def test_admin_changes_the_period_and_the_report_follows(page, screenshot):
@@ -44,7 +35,7 @@ def test_admin_changes_the_period_and_the_report_follows(page, screenshot):
     expect(page.locator("[data-chart] rect.support-chart__bar--created")).to_have_count(30)
     expect(page.locator("table.listing tbody tr")).to_have_count(30)
     screenshot("last-30-days")
-    assert report_violations(page) == []
+    assert violations(page, "#listing-results") == []
 
     start = (timezone.localdate() - timedelta(days=59)).isoformat()
     page.get_by_role("button", name="Show filters").click()

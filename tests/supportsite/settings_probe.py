@@ -30,6 +30,7 @@ print(
             "INSTALLED_APPS": settings.INSTALLED_APPS,
             "INBOUND_EMAIL_PROVIDER": settings.INBOUND_EMAIL_PROVIDER,
             "API_DOCS_PUBLIC": settings.API_DOCS_PUBLIC,
+            "SECURE_CSP": settings.SECURE_CSP,
             "COOKIES": {
                 name: getattr(settings, name)
                 for name in (

@@ -23,6 +23,9 @@ CONFIG_VARS = (
     "JWT_PRIVATE_KEY",
     "INBOUND_EMAIL_PROVIDER",
     "API_DOCS_PUBLIC",
+    "CSP_MEDIA_SOURCES",
+    "CSP_FRAME_SOURCES",
+    "CSP_REPORT_URI",
 )
 PRODUCTION_ENV = {
     "SECRET_KEY": "a-real-production-secret-key-with-enough-entropy-0123456789abcdef",
@@ -207,3 +210,20 @@ def test_check_deploy_is_clean_with_production_settings():
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_the_content_security_policy_takes_extra_sources_from_the_environment():
+    """Media on another origin (S3, a CDN), other video hosts and a report collector."""
+    default = load_settings()["SECURE_CSP"]
+    extended = load_settings(
+        CSP_MEDIA_SOURCES="https://media.example.net",
+        CSP_FRAME_SOURCES="https://player.example.org",
+        CSP_REPORT_URI="https://reports.example.com/csp",
+    )["SECURE_CSP"]
+
+    assert "report-uri" not in default
+    assert "https://www.youtube-nocookie.com" in default["frame-src"]
+    assert extended["img-src"] == ["'self'", "data:", "blob:", "https://media.example.net"]
+    assert extended["media-src"] == ["'self'", "https://media.example.net"]
+    assert extended["frame-src"] == ["'self'", "https://player.example.org"]
+    assert extended["report-uri"] == ["https://reports.example.com/csp"]
