@@ -135,7 +135,10 @@ def open_ticket(
     """
     errors = {}
     if customer is None:
-        require_staff(opened_by)
+        require(
+            opened_by is not None and is_agent(opened_by),
+            _("Only support staff may open a ticket for someone else."),
+        )
         customer = customer_for_staff(customer_email, customer_name, errors=errors)
     opened_by = opened_by or customer
     on_behalf = customer is None or opened_by.pk != customer.pk
@@ -627,9 +630,11 @@ def _follow_moved_messages(target):
 
 
 def _by_customer(target, sources):
-    """The tickets to tell each customer about, theirs in the merge: the target first for its
-    own customer, else their first merged ticket."""
-    groups = {target.customer_id: [target]}
+    """For each customer whose tickets merged, the tickets to tell them about: the target
+    first when it is theirs, else their first merged ticket."""
+    groups = {}
     for source in sources:
         groups.setdefault(source.customer_id, []).append(source)
+    if target.customer_id in groups:
+        groups[target.customer_id].insert(0, target)
     return list(groups.values())
