@@ -82,10 +82,12 @@ class CorrectForm(forms.Form):
         label=_("Resolution notes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     escalated = forms.BooleanField(label=_("Escalated"), required=False)
+    # Required with any change: the workflow says so, with the fields' other errors at once.
     reason = forms.CharField(
         label=_("Reason for the correction"),
+        required=False,
         max_length=REASON_MAX_LENGTH,
-        help_text=_("Kept in the ticket's history."),
+        help_text=_("Required: kept in the ticket's history."),
     )
 
     prefix = "correct"
