@@ -1,6 +1,8 @@
 """The ticket view's "Correct details" and "Merge into…" forms, the "Merge tickets" bulk
 action, and the "New ticket" page with its customer chooser: each through the workflow."""
 
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -371,3 +373,16 @@ def test_each_role_gets_the_expected_answer(client, people, role):
 
     assert answers == EXPECTED[role]
     assert Ticket.objects.count() == 2
+
+
+def test_the_new_ticket_page_runs_no_inline_script(client, agent, customer):
+    """The chooser widget starts from a data attribute (static/js/chooser_init.js)."""
+    client.force_login(agent)
+
+    body = client.post(NEW_TICKET, {"customer": customer.pk}).content.decode()
+
+    scripts = re.findall(r"<script\b([^>]*)>(.*?)</script>", body, re.DOTALL)
+    inline = [code for attrs, code in scripts if "src=" not in attrs and "json" not in attrs]
+    assert [code for code in inline if code.strip()] == []
+    assert "data-chooser-init" in body and "js/chooser_init.js" in body
+    assert customer.get_full_name() in body

@@ -21,7 +21,7 @@ from tickets import views as portal_views
 from tickets import workflow
 from tickets.choices import Source
 from tickets.models import Message, Order, Ticket
-from tickets.permissions import visible_tickets
+from tickets.permissions import require_staff, visible_tickets
 
 from . import queries
 from . import schema as _schema  # noqa: F401 - registers the authentication schemes
@@ -172,7 +172,7 @@ class TicketDetail(APIMixin, generics.GenericAPIView):
 
     def patch(self, request, *args, **kwargs):
         ticket = self.visible_ticket()
-        IsSupportStaff().has_permission(request, self)
+        require_staff(request.user)
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         changes = dict(serializer.validated_data)
