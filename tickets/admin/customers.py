@@ -11,6 +11,7 @@ from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.choosers import BaseFilterForm
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView, ChosenView
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.widgets.chooser import BaseChooser
@@ -44,6 +45,16 @@ class StaffOnly:
 
     def get_object_list(self):
         return visible_customers(self.request.user).order_by("name", "email")
+
+    @property
+    def columns(self):
+        title = self.title_column
+        title.label = _("Name")
+        return [
+            title,
+            Column("email", label=_("Email")),
+            Column("business_name", label=_("Business")),
+        ]
 
 
 class CustomerChooseView(StaffOnly, ChooseView):

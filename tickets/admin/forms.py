@@ -69,7 +69,10 @@ class CorrectForm(forms.Form):
     """Correct a ticket's details (workflow.correct), shown with their current values."""
 
     category = forms.ModelChoiceField(
-        label=_("Category"), queryset=Category.objects.all(), required=False
+        label=_("Category"),
+        queryset=Category.objects.all(),
+        required=False,
+        empty_label=_("No category"),
     )
     subject = forms.CharField(label=_("Subject"), max_length=SUBJECT_MAX)
     order = forms.ModelChoiceField(
