@@ -183,3 +183,21 @@ def test_chains_are_flattened(customer, agent):
     first.refresh_from_db()
     assert first.merged_into == third
     assert Message.objects.filter(ticket=third).count() == 2
+
+
+def test_a_merge_of_both_customers_tickets_tells_each_once_about_their_own(
+    customer, support_admin, committed, heard
+):
+    other = CustomerFactory()
+    mine, theirs, target = open_ticket(customer), open_ticket(other), open_ticket(customer)
+
+    with committed():
+        workflow.merge([mine, theirs], into=target, by=support_admin)
+
+    told = {event["ticket"].customer_id: event for event in heard}
+    assert set(told) == {customer.pk, other.pk}
+    assert told[customer.pk]["ticket"] == target
+    assert [t.pk for t in told[customer.pk]["merged"]] == [mine.pk]
+    assert (told[other.pk]["ticket"], list(told[other.pk]["merged"])) == (theirs, [theirs])
+    assert not Message.objects.get(ticket=target, author=customer).is_internal
+    assert Message.objects.get(ticket=target, author=other).is_internal
