@@ -456,8 +456,8 @@ def close_resolved(ticket, *, now, after_days):
     return True
 
 
-# What staff may correct on a ticket, each by its own reason (tickets.api and the admin's form
-# take their fields from here).
+# What staff may correct on a ticket: the admin's "Correct details" form and the API's PATCH
+# offer these fields.
 CORRECTABLE_FIELDS = ("category", "subject", "order", "resolution_notes", "escalated")
 
 
