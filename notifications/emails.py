@@ -55,6 +55,8 @@ def build(*, kind, event, audience, user, address, action, path):
         "message": event.message,
         "actor": event.actor,
         "rating": event.rating,
+        "into": event.into,
+        "merged": [ticket.number for ticket in event.merged],
         "recipient": user,
         "action": action,
         "reply_marker": REPLY_MARKER,

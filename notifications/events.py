@@ -34,6 +34,8 @@ class Event:
     feedback: object = None
     previous: object = None  # the priority or assignee id before the change
     target: str = ""  # the SLA target missed
+    into: object = None  # the ticket duplicates were merged into
+    merged: tuple = ()  # the recipient's tickets merged into it
     send_emails: bool = True
 
     @classmethod
@@ -63,4 +65,6 @@ class Event:
             "actor": actor,
             "status": self.ticket.get_status_display(),
             "rating": self.rating,
+            "into": self.into.number if self.into else "",
+            "merged": ", ".join(ticket.number for ticket in self.merged),
         }

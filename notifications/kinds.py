@@ -204,6 +204,14 @@ KINDS = (
         in_app=_("%(actor)s rated ticket %(number)s %(rating)s/5."),
     ),
     NotificationKind(
+        name="tickets_merged",
+        label=_("Tickets merged"),
+        signals=(ticket_signals.merged,),
+        recipients=("customer",),
+        subject=_("Merged into %(into)s"),
+        in_app=_("Your tickets %(merged)s were merged into %(into)s."),
+    ),
+    NotificationKind(
         name="sla_breached",
         label=_("SLA breached"),
         signals=(ticket_signals.sla_breached,),

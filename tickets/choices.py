@@ -42,6 +42,11 @@ class Source(models.TextChoices):
     EMAIL = "email", _("Email")
     API = "api", _("API")
     AGENT = "agent", _("Agent")
+    PHONE = "phone", _("Phone")
+
+
+# How staff may say a ticket they open on a customer's behalf came in.
+STAFF_SOURCES = (Source.AGENT, Source.PHONE)
 
 
 class OrderStatus(models.TextChoices):

@@ -20,10 +20,12 @@ TRACKED_FIELDS = (
     "priority",
     "assignee",
     "category",
+    "order",
     "escalated",
     "resolution_notes",
     "subject",
     "source",
+    "merged_into",
 )
 # What customers see of the history: only these fields, never who changed them or why.
 CUSTOMER_FIELDS = ("status",)

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 
+from accounts.models import User
 from accounts.roles import is_agent, is_support_admin
 
 from .models import Attachment, Message, Order, Ticket
@@ -51,6 +52,18 @@ def is_participant(user, ticket):
 
 def can_reassign(user):
     return is_support_admin(user) or user.has_perm("tickets.assign_ticket")
+
+
+def can_merge_across_customers(user):
+    """Agents merge one customer's duplicates; support admins may join different customers'."""
+    return is_support_admin(user)
+
+
+def visible_customers(user):
+    """Whom staff may open a ticket for: active accounts outside the support team."""
+    if not user.is_authenticated or not is_agent(user):
+        return User.objects.none()
+    return User.objects.filter(is_active=True).exclude(pk__in=User.objects.agents().values("pk"))
 
 
 def require(allowed, message):

@@ -72,7 +72,7 @@ def ticket_for_page(user, number):
     """The ticket as the portal shows it, or Ticket.DoesNotExist if this user may not see it."""
     return (
         visible_tickets(user)
-        .select_related("category", "customer", "assignee", "feedback", "order")
+        .select_related("category", "customer", "assignee", "feedback", "order", "merged_into")
         .prefetch_related(
             "order__lines",
             Prefetch(
@@ -83,6 +83,13 @@ def ticket_for_page(user, number):
         )
         .get(number=number)
     )
+
+
+def merged_target(user, ticket):
+    """The ticket a merged one goes on as, if this user may see it (else None)."""
+    if not ticket.merged_into_id:
+        return None
+    return visible_tickets(user).filter(pk=ticket.merged_into_id).first()
 
 
 def public_thread(ticket, *, after=None):

@@ -16,3 +16,5 @@ assigned = Signal()  # previous: the assignee's id before the change (None if th
 resolution_confirmed = Signal()
 rated = Signal()  # feedback: the customer's Feedback
 sla_breached = Signal()  # target: "first_response" or "resolution"
+corrected = Signal()  # fields: the names of the fields the correction changed
+merged = Signal()  # into: the target; merged: the customer's tickets merged into it (see merge)

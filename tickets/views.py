@@ -47,6 +47,9 @@ def ticket_list(request):
 @login_required
 def ticket_detail(request, number):
     ticket = _ticket_or_404(request.user, number)
+    target = selectors.merged_target(request.user, ticket)
+    if target is not None:
+        return redirect(target)
     reply_form = ReplyForm()
     refused = None
     if request.method == "POST":

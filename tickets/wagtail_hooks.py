@@ -6,6 +6,8 @@ from wagtail.snippets.models import register_snippet
 from supportsite.reports import AdminReports
 
 from .admin.bulk_actions import AssignBulkAction, PriorityBulkAction, StatusBulkAction
+from .admin.customers import customer_chooser_viewset
+from .admin.merge_bulk_action import MergeBulkAction
 from .admin.panels import dashboard_panels
 from .admin.viewsets import SupportViewSetGroup
 from .email_admin import EmailViewSetGroup
@@ -13,7 +15,7 @@ from .reports.views import REPORTS
 
 register_snippet(SupportViewSetGroup)
 
-for bulk_action in (AssignBulkAction, StatusBulkAction, PriorityBulkAction):
+for bulk_action in (AssignBulkAction, StatusBulkAction, PriorityBulkAction, MergeBulkAction):
     hooks.register("register_bulk_action", bulk_action)
 
 
@@ -25,6 +27,10 @@ def add_support_panels(request, panels):
 @hooks.register("insert_global_admin_css")
 def support_admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
+
+
+# The customer chooser of the "New ticket" page (tickets/admin/customers.py).
+hooks.register("register_admin_viewset", lambda: customer_chooser_viewset)
 
 
 # The "Email" menu (tickets/email_admin.py): incoming emails, and what other apps add to it.

@@ -8,6 +8,7 @@ forbidden action raises PermissionDenied.
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -22,9 +23,16 @@ from . import signals
 from .assignment import next_agent
 from .attachments import check_uploads
 from .choices import ACTIVE_STATUSES, PRESSING_PRIORITIES, Priority, Source, Status
+from .customers import customer_for_staff
 from .models import Attachment, Deflection, Feedback, Message, Ticket, TicketReadState
 from .numbering import next_ticket_number
-from .permissions import can_reassign, can_view_ticket, require, require_staff
+from .permissions import (
+    can_merge_across_customers,
+    can_reassign,
+    can_view_ticket,
+    require,
+    require_staff,
+)
 from .sla.targets import follow_status, set_due_times
 from .transitions import check_transition
 
@@ -100,7 +108,7 @@ def _check_reply_rate(author):
 @transaction.atomic
 def open_ticket(
     *,
-    customer,
+    customer=None,
     subject,
     description,
     opened_by=None,
@@ -115,22 +123,38 @@ def open_ticket(
     previous_ticket=None,
     session_key=None,
     check_rate=True,
+    customer_email="",
+    customer_name="",
 ):
     """Open a ticket for a customer, by the customer or by staff on their behalf.
 
+    Staff may name the customer by `customer_email` (and `customer_name`) instead: an existing
+    customer's account, or a new one made for the address (tickets.customers). The hourly limit
+    is the customer's own: staff opening on someone's behalf are not counted against it.
     check_rate=False is for trusted scripts (demo data, imports), never for a customer's request.
     """
+    errors = {}
+    if customer is None:
+        require(
+            opened_by is not None and is_agent(opened_by),
+            _("Only support staff may open a ticket for someone else."),
+        )
+        customer = customer_for_staff(customer_email, customer_name, errors=errors)
     opened_by = opened_by or customer
-    on_behalf = opened_by.pk != customer.pk
+    on_behalf = customer is None or opened_by.pk != customer.pk
     if on_behalf:
         require_staff(opened_by)
 
-    errors = {}
     if not on_behalf and priority in PRESSING_PRIORITIES and not priority_justification.strip():
         errors["priority_justification"] = _("Tell us why this needs high or urgent attention.")
-    if order is not None and order.customer_id != customer.pk:
-        errors["order"] = _("Choose one of your own orders.")
-    if previous_ticket is not None and previous_ticket.customer_id != customer.pk:
+    customer_pk = customer.pk if customer else None
+    if order is not None and order.customer_id != customer_pk:
+        errors["order"] = (
+            _("Choose one of the customer's orders.")
+            if on_behalf
+            else _("Choose one of your own orders.")
+        )
+    if previous_ticket is not None and previous_ticket.customer_id != customer_pk:
         errors["previous_ticket"] = _("Choose one of your own tickets.")
     if category is not None and not category.is_active and not on_behalf:
         errors["category"] = _("Choose one of the categories offered.")
@@ -430,3 +454,187 @@ def close_resolved(ticket, *, now, after_days):
     )
     send_on_commit(signals.status_changed, Ticket, ticket=ticket, by=None)
     return True
+
+
+# What staff may correct on a ticket: the admin's "Correct details" form and the API's PATCH
+# offer these fields.
+CORRECTABLE_FIELDS = ("category", "subject", "order", "resolution_notes", "escalated")
+
+
+@transaction.atomic
+def correct(ticket, *, by, reason, **changes):
+    """Staff set a misfiled ticket right: any of CORRECTABLE_FIELDS, with a reason.
+
+    Fields given at their current value are left alone; when none changes, nothing happens.
+    Escalating by hand stamps `escalated_at` as the SLA job does; de-escalating clears it.
+    """
+    require_staff(by)
+    errors = {
+        name: _("This field cannot be corrected.")
+        for name in changes
+        if name not in CORRECTABLE_FIELDS
+    }
+    if errors:
+        raise ValidationError(errors)
+    ticket = _locked(ticket)
+    if ticket.merged_into_id:
+        raise ValidationError(
+            _("This ticket was merged into %(number)s: correct that one.")
+            % {"number": ticket.merged_into.number},
+            code="merged",
+        )
+    for name in ("subject", "resolution_notes"):
+        if name in changes:
+            changes[name] = (changes[name] or "").strip()
+    order = changes.get("order")
+    if order is not None and order.customer_id != ticket.customer_id:
+        errors["order"] = _("Choose one of the customer's orders.")
+    changed = {
+        name: value
+        for name, value in changes.items()
+        if name not in errors and _value_of(ticket, name) != _value_key(value)
+    }
+    if not changed and not errors:
+        return ticket
+    if not str(reason or "").strip():
+        errors["reason"] = _("Say why you correct this ticket: it goes into its history.")
+    for name, value in changed.items():
+        setattr(ticket, name, value)
+    try:
+        ticket.clean_fields(exclude=[f.name for f in Ticket._meta.fields if f.name not in changed])
+    except ValidationError as error:
+        for field, messages in error.message_dict.items():
+            errors.setdefault(field, messages)
+    if errors:
+        raise ValidationError(errors)
+    if "escalated" in changed:
+        ticket.escalated_at = timezone.now() if ticket.escalated else None
+    if "category" in changed:
+        set_due_times(ticket)
+    _save(ticket, by=by, reason=reason.strip())
+    send_on_commit(signals.corrected, Ticket, ticket=ticket, by=by, fields=tuple(changed))
+    return ticket
+
+
+def _value_of(ticket, name):
+    field = Ticket._meta.get_field(name)
+    return getattr(ticket, field.attname)
+
+
+def _value_key(value):
+    """What a field holds for `value`: a related object's primary key, else the value."""
+    return getattr(value, "pk", value)
+
+
+@transaction.atomic
+def merge(tickets, *, into, by, reason=""):
+    """Merge duplicates into one ticket, which goes on: their threads and files move to it (each
+    message keeping its time and author), and they close, linked to it by `merged_into`.
+
+    Agents merge one customer's tickets; support admins may merge different customers' tickets,
+    whose public messages then move as internal notes (one customer never reads another's
+    words). Tickets merged before into one of these follow them to the target, so a number
+    always leads to the ticket that goes on in one step. Each customer is told once.
+    """
+    require_staff(by)
+    pks = {ticket.pk for ticket in tickets}
+    if not pks:
+        raise ValidationError({"tickets": _("Choose the tickets to merge.")})
+    if into.pk in pks:
+        raise ValidationError({"into": _("A ticket cannot be merged into itself.")})
+    locked = list(
+        Ticket.objects.select_for_update()
+        .filter(pk__in=pks | {into.pk})
+        .select_related("customer")
+        .order_by("pk")
+    )
+    target = next(ticket for ticket in locked if ticket.pk == into.pk)
+    sources = [ticket for ticket in locked if ticket.pk != into.pk]
+    if target.merged_into_id or target.status == Status.CLOSED:
+        raise ValidationError({"into": _("Choose a ticket that is not closed or merged.")})
+    already = [ticket.number for ticket in sources if ticket.merged_into_id]
+    if already:
+        raise ValidationError(
+            {"tickets": _("Already merged: %(numbers)s.") % {"numbers": ", ".join(already)}}
+        )
+    across = any(ticket.customer_id != target.customer_id for ticket in sources)
+    if across:
+        require(
+            can_merge_across_customers(by),
+            _("Only support admins may merge tickets of different customers."),
+        )
+
+    now = timezone.now()
+    for source in sources:
+        _move_thread(source, target, as_notes=source.customer_id != target.customer_id)
+        if source.status != Status.CLOSED:
+            _set_status(source, Status.CLOSED, now=now)
+        source.merged_into = target
+        _save(
+            source,
+            by=by,
+            reason=reason.strip() or _("Merged into %(number)s") % {"number": target.number},
+        )
+    for earlier in Ticket.objects.filter(merged_into__in=sources):
+        earlier.merged_into = target
+        _save(earlier, by=by, reason=_("Merged into %(number)s") % {"number": target.number})
+    _follow_moved_messages(target)
+    numbers = ", ".join(source.number for source in sources)
+    _save(
+        target,
+        by=by,
+        reason=reason.strip() or _("Merged %(numbers)s into this ticket") % {"numbers": numbers},
+    )
+    for customer_tickets in _by_customer(target, sources):
+        send_on_commit(
+            signals.merged,
+            Ticket,
+            ticket=customer_tickets[0],
+            by=by,
+            into=target,
+            merged=tuple(t for t in customer_tickets if t.pk != target.pk),
+        )
+    return target
+
+
+def _move_thread(source, target, *, as_notes):
+    """The source's request becomes a message of the target, at its time, with its files; then
+    its messages and their files move as they are."""
+    opening = Message.objects.create(
+        ticket=target,
+        author=source.customer,
+        body=f"{source.subject}\n\n{source.description}",
+        is_internal=as_notes,
+        is_staff=False,
+        source=source.source,
+    )
+    Message.objects.filter(pk=opening.pk).update(created_at=source.created_at)
+    Attachment.objects.filter(ticket=source, message__isnull=True).update(message=opening)
+    messages = Message.objects.filter(ticket=source)
+    if as_notes:
+        messages.update(ticket=target, is_internal=True)
+    else:
+        messages.update(ticket=target)
+    Attachment.objects.filter(ticket=source).update(ticket=target)
+
+
+def _follow_moved_messages(target):
+    """The target's last messages from each side, now that others joined its thread."""
+    public = Message.objects.filter(ticket=target, is_internal=False)
+    target.last_customer_message_at = public.filter(is_staff=False).aggregate(
+        last=Max("created_at")
+    )["last"]
+    target.last_staff_message_at = public.filter(is_staff=True).aggregate(last=Max("created_at"))[
+        "last"
+    ]
+
+
+def _by_customer(target, sources):
+    """For each customer whose tickets merged, the tickets to tell them about: the target
+    first when it is theirs, else their first merged ticket."""
+    groups = {}
+    for source in sources:
+        groups.setdefault(source.customer_id, []).append(source)
+    if target.customer_id in groups:
+        groups[target.customer_id].insert(0, target)
+    return list(groups.values())

@@ -2,11 +2,16 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from tickets.choices import Priority, Status
+from tickets.choices import STAFF_SOURCES, Priority, Source, Status
 from tickets.forms import MultipleFileField
 from tickets.limits import MESSAGE_MAX_LENGTH, REASON_MAX_LENGTH
-from tickets.models import CannedResponse
+from tickets.models import CannedResponse, Category, Order, Ticket
+from tickets.models.tickets import DESCRIPTION_MAX, DESCRIPTION_MIN, SUBJECT_MAX, SUBJECT_MIN
+from tickets.permissions import visible_customers, visible_orders, visible_tickets
 from tickets.transitions import allowed_targets
+from tickets.workflow import CORRECTABLE_FIELDS
+
+from .customers import customer_chooser_viewset
 
 
 class AgentReplyForm(forms.Form):
@@ -58,3 +63,166 @@ class AssignForm(forms.Form):
 
 def canned_responses():
     return CannedResponse.objects.filter(is_active=True).order_by("title")
+
+
+class CorrectForm(forms.Form):
+    """Correct a ticket's details (workflow.correct), shown with their current values."""
+
+    category = forms.ModelChoiceField(
+        label=_("Category"),
+        queryset=Category.objects.all(),
+        required=False,
+        empty_label=_("No category"),
+    )
+    subject = forms.CharField(label=_("Subject"), max_length=SUBJECT_MAX)
+    order = forms.ModelChoiceField(
+        label=_("Order"),
+        queryset=Order.objects.none(),
+        required=False,
+        empty_label=_("Not about a specific order"),
+    )
+    resolution_notes = forms.CharField(
+        label=_("Resolution notes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    escalated = forms.BooleanField(label=_("Escalated"), required=False)
+    # Required with any change: the workflow says so, with the fields' other errors at once.
+    reason = forms.CharField(
+        label=_("Reason for the correction"),
+        required=False,
+        max_length=REASON_MAX_LENGTH,
+        help_text=_("Required: kept in the ticket's history."),
+    )
+
+    prefix = "correct"
+
+    def __init__(self, *args, ticket, user, **kwargs):
+        kwargs.setdefault(
+            "initial",
+            {
+                "category": ticket.category_id,
+                "subject": ticket.subject,
+                "order": ticket.order_id,
+                "resolution_notes": ticket.resolution_notes,
+                "escalated": ticket.escalated,
+            },
+        )
+        super().__init__(*args, **kwargs)
+        self.fields["order"].queryset = (
+            visible_orders(user).filter(customer=ticket.customer_id).order_by("-placed_at")
+        )
+
+    def changes(self):
+        return {name: self.cleaned_data[name] for name in CORRECTABLE_FIELDS}
+
+
+class MergeForm(forms.Form):
+    """Merge this ticket into another, named by its number."""
+
+    into = forms.CharField(
+        label=_("Merge into ticket number"),
+        max_length=Ticket._meta.get_field("number").max_length,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "placeholder": "TKT…"}),
+    )
+    reason = forms.CharField(label=_("Reason"), required=False, max_length=REASON_MAX_LENGTH)
+
+    prefix = "merge"
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_into(self):
+        number = self.cleaned_data["into"].strip()
+        target = visible_tickets(self.user).filter(number__iexact=number).first()
+        if target is None:
+            raise forms.ValidationError(_("No ticket has this number."))
+        return target
+
+
+class NewTicketForm(forms.Form):
+    """A ticket staff open on a customer's behalf (workflow.open_ticket): an existing customer
+    chosen, or a new one's email and name."""
+
+    customer = forms.ModelChoiceField(
+        label=_("Existing customer"), queryset=User.objects.none(), required=False
+    )
+    customer_email = forms.EmailField(
+        label=_("Or a new customer's email"),
+        required=False,
+        help_text=_(
+            "An account is made for a new address: the customer gets the receipt, with "
+            "a link to sign in."
+        ),
+    )
+    customer_name = forms.CharField(
+        label=_("New customer's name"),
+        required=False,
+        max_length=User._meta.get_field("name").max_length,
+    )
+    source = forms.ChoiceField(
+        label=_("Came in by"),
+        choices=[(source.value, source.label) for source in STAFF_SOURCES],
+        initial=Source.PHONE,
+        widget=forms.RadioSelect,
+    )
+    subject = forms.CharField(label=_("Subject"), min_length=SUBJECT_MIN, max_length=SUBJECT_MAX)
+    description = forms.CharField(
+        label=_("First message"),
+        min_length=DESCRIPTION_MIN,
+        max_length=DESCRIPTION_MAX,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("What the customer asks, in their words where you can."),
+    )
+    category = forms.ModelChoiceField(
+        label=_("Category"), queryset=Category.objects.all(), required=False
+    )
+    priority = forms.ChoiceField(label=_("Priority"), choices=Priority.choices)
+    order = forms.CharField(
+        label=_("Order number"),
+        required=False,
+        max_length=Order._meta.get_field("number").max_length,
+        help_text=_("One of the customer's orders, if the request is about one."),
+    )
+    attachments = MultipleFileField(label=_("Attachments"))
+
+    def __init__(self, *args, user, **kwargs):
+        kwargs.setdefault("initial", {"priority": Priority.MEDIUM})
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["customer"].queryset = visible_customers(user)
+        self.fields["customer"].widget = customer_chooser_viewset.widget_class(show_edit_link=False)
+
+    def clean_order(self):
+        number = self.cleaned_data["order"].strip()
+        if not number:
+            return None
+        order = visible_orders(self.user).filter(number__iexact=number).first()
+        if order is None:
+            raise forms.ValidationError(_("No order has this number."))
+        return order
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("customer") and cleaned.get("customer_email"):
+            self.add_error(
+                "customer_email", _("Choose an existing customer or enter a new one, not both.")
+            )
+        elif not cleaned.get("customer") and not cleaned.get("customer_email"):
+            if "customer_email" not in self.errors:
+                self.add_error("customer", _("Choose a customer, or enter a new customer's email."))
+        return cleaned
+
+    def workflow_arguments(self):
+        data = self.cleaned_data
+        return {
+            "customer": data["customer"],
+            "customer_email": data["customer_email"],
+            "customer_name": data["customer_name"],
+            "source": data["source"],
+            "subject": data["subject"],
+            "description": data["description"],
+            "category": data["category"],
+            "priority": data["priority"],
+            "order": data["order"],
+            "attachments": data["attachments"],
+        }

@@ -18,8 +18,10 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.templatetags.wagtailadmin_tags import timesince_simple
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, DateColumn, TitleColumn
+from wagtail.admin.widgets.button import HeaderButton
 from wagtail.snippets.views.snippets import IndexView
 
+from accounts.roles import is_agent
 from supportsite.exports import SafeSpreadsheetExportMixin
 from supportsite.tables import CellRendererTable, td
 from tickets.choices import PRESSING_PRIORITIES, Priority, Status
@@ -27,6 +29,7 @@ from tickets.selectors import PRIORITY_ORDER
 from tickets.sla.state import BREACHED, sla_state
 from tickets.sla.state import CHOICES as SLA_CHOICES
 
+from .new_ticket import URL_NAME as NEW_TICKET_URL
 from .paginator import QueuePaginator
 from .saved_views import SAVED_VIEWS
 from .search import search_condition
@@ -210,6 +213,13 @@ class TicketIndexView(SafeSpreadsheetExportMixin, IndexView):
             SLAColumn("sla", label=_("SLA")),
             UpdatedColumn("updated_at", label=_("Updated"), sort_key="updated_at"),
         ]
+
+    @cached_property
+    def header_buttons(self):
+        """Staff open tickets on a customer's behalf (tickets.admin.new_ticket)."""
+        if not is_agent(self.request.user):
+            return []
+        return [HeaderButton(_("New ticket"), url=reverse(NEW_TICKET_URL), icon_name="plus")]
 
     def edit_url_maker(self):
         """A function from a ticket to its edit URL, with one reverse() per page, not per row."""

@@ -28,5 +28,7 @@ def _show(name, value):
         return "—"
     if isinstance(value, User):
         return value.get_full_name()
+    if isinstance(value, Ticket):
+        return value.number
     field = Ticket._meta.get_field(name)
     return dict(field.flatchoices)[value] if field.choices else str(value)

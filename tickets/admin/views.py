@@ -23,7 +23,15 @@ from tickets.sla.state import CHOICES as SLA_CHOICES
 from tickets.sla.state import sla_state
 
 from . import presence
-from .forms import AgentReplyForm, AssignForm, PriorityForm, StatusForm, canned_responses
+from .forms import (
+    AgentReplyForm,
+    AssignForm,
+    CorrectForm,
+    MergeForm,
+    PriorityForm,
+    StatusForm,
+    canned_responses,
+)
 from .timeline import ticket_timeline
 
 
@@ -41,7 +49,13 @@ class TicketWorkspaceView(View):
         if not is_agent(request.user):
             raise PermissionDenied
         queryset = visible_tickets(request.user).select_related(
-            "customer", "category", "assignee", "order", "feedback", "previous_ticket"
+            "customer",
+            "category",
+            "assignee",
+            "order",
+            "feedback",
+            "previous_ticket",
+            "merged_into",
         )
         try:
             self.ticket = queryset.get(pk=pk)
@@ -61,6 +75,8 @@ class TicketWorkspaceView(View):
             "priority": self.change_priority,
             "assign": self.assign,
             "assign_me": self.assign_me,
+            "correct": self.correct,
+            "merge": self.merge,
         }.get(action)
         if handler is None:
             return redirect(self.url)
@@ -174,7 +190,48 @@ class TicketWorkspaceView(View):
         messages.success(self.request, _("The ticket is yours."))
         return redirect(self.url)
 
-    def render(self, *, reply_form, new_since=None, status=200):
+    def correct(self):
+        form = CorrectForm(self.request.POST, ticket=self.ticket, user=self.request.user)
+        if form.is_valid():
+            try:
+                workflow.correct(
+                    self.ticket,
+                    by=self.request.user,
+                    reason=form.cleaned_data["reason"],
+                    **form.changes(),
+                )
+            except ValidationError as error:
+                apply_workflow_errors(form, error)
+            else:
+                messages.success(self.request, _("Ticket corrected."))
+                return redirect(self.url)
+        return self.render(reply_form=self.fresh_reply_form(), correct_form=form)
+
+    def merge(self):
+        form = MergeForm(self.request.POST, user=self.request.user)
+        if form.is_valid():
+            target = form.cleaned_data["into"]
+            try:
+                workflow.merge(
+                    [self.ticket],
+                    into=target,
+                    by=self.request.user,
+                    reason=form.cleaned_data["reason"],
+                )
+            except ValidationError as error:
+                apply_workflow_errors(form, error)
+            else:
+                messages.success(
+                    self.request,
+                    _("Merged into %(number)s.") % {"number": target.number},
+                )
+                return redirect(_edit_url(self.viewset, target))
+        return self.render(reply_form=self.fresh_reply_form(), merge_form=form)
+
+    def fresh_reply_form(self):
+        return AgentReplyForm(initial={"seen": version_of(self.ticket)})
+
+    def render(self, *, reply_form, new_since=None, status=200, correct_form=None, merge_form=None):
         ticket, user = self.ticket, self.request.user
         thread = list(
             Message.objects.filter(ticket=ticket)
@@ -193,6 +250,8 @@ class TicketWorkspaceView(View):
             "priority_form": PriorityForm(initial={"priority": ticket.priority}),
             "assign_form": AssignForm(initial={"assignee": ticket.assignee_id}),
             "can_reassign": can_reassign(user),
+            "correct_form": correct_form or CorrectForm(ticket=ticket, user=user),
+            "merge_form": merge_form or MergeForm(user=user),
             "canned_responses": [
                 (response, response.render(ticket, user)) for response in canned_responses()
             ],

@@ -9,6 +9,7 @@ from tickets.models import CannedResponse, Category, SLAPolicy, Ticket
 
 from .choosers import PermissionCheckedChooserViewSet
 from .filters import TicketFilterSet
+from .new_ticket import NewTicketViewSet
 from .queue import TicketIndexView
 from .views import TicketWorkspaceView, presence_view
 
@@ -107,6 +108,7 @@ class SupportViewSetGroup(SnippetViewSetGroup):
     menu_order = 150
     items = (
         TicketViewSet,
+        NewTicketViewSet,
         CannedResponseViewSet,
         CategoryViewSet,
         SLAPolicyViewSet,

@@ -7,7 +7,7 @@ from accounts.models import User
 from tickets import history as ticket_history
 from tickets import selectors
 from tickets.choices import Priority, Status
-from tickets.models import Category
+from tickets.models import Category, Ticket
 from tickets.permissions import visible_messages, visible_orders, visible_tickets
 from tickets.reports import measures
 from tickets.reports.measures import Percentile
@@ -74,6 +74,8 @@ def _value(value):
         return value.get_full_name()
     if isinstance(value, Category):
         return value.name
+    if isinstance(value, Ticket):
+        return value.number
     return str(value).lower() if isinstance(value, bool) else str(value)
 
 

@@ -10,10 +10,10 @@ from rest_framework import serializers
 
 from accounts.models import User
 from tickets import limits
-from tickets.choices import Priority, Status
+from tickets.choices import STAFF_SOURCES, Priority, Status
 from tickets.models import Attachment, Category, Feedback, Message, Order, OrderLine, Ticket
 from tickets.models.tickets import DESCRIPTION_MAX, DESCRIPTION_MIN, SUBJECT_MAX, SUBJECT_MIN
-from tickets.permissions import visible_orders
+from tickets.permissions import visible_customers, visible_orders
 from tickets.transitions import allowed_targets
 
 JUSTIFICATION_MAX = Ticket._meta.get_field("priority_justification").max_length
@@ -303,6 +303,12 @@ class TicketDetailSerializer(TicketListSerializer):
     allowed_transitions = serializers.SerializerMethodField(
         help_text="The statuses staff may move this ticket to."
     )
+    merged_into = serializers.SlugRelatedField(
+        slug_field="number",
+        read_only=True,
+        allow_null=True,
+        help_text="A merged duplicate: the number of the ticket it goes on as.",
+    )
 
     class Meta(TicketListSerializer.Meta):
         fields = [
@@ -310,6 +316,7 @@ class TicketDetailSerializer(TicketListSerializer):
             "description",
             "priority_justification",
             "previous_ticket",
+            "merged_into",
             "resolved_at",
             "closed_at",
             "feedback",
@@ -408,7 +415,26 @@ class TicketCreateSerializer(serializers.Serializer):
         required=False,
         help_text="Staff only: open the ticket on this customer's behalf.",
     )
+    customer_email = serializers.CharField(
+        required=False,
+        max_length=254,
+        help_text="Staff only: open the ticket for the customer with this email, or for a new "
+        "customer account made for it (no password: they sign in with a code sent to it).",
+    )
+    customer_name = serializers.CharField(
+        required=False,
+        default="",
+        max_length=150,
+        help_text="Staff only: the new customer's name, with customer_email.",
+    )
+    source = serializers.ChoiceField(
+        choices=[(source.value, source.label) for source in STAFF_SOURCES],
+        required=False,
+        help_text="Staff only: how the request came in (default: api).",
+    )
     attachments = FilesField()
+
+    STAFF_ONLY = ("customer_email", "customer_name", "source")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -417,10 +443,23 @@ class TicketCreateSerializer(serializers.Serializer):
         if user is not None and user.is_authenticated:
             self.fields["order"].queryset = visible_orders(user)
             self.fields["customer"].queryset = (
-                User.objects.filter(is_active=True)
+                visible_customers(user)
                 if self.context.get("staff")
                 else User.objects.filter(pk=user.pk)
             )
+
+    def validate(self, data):
+        if not self.context.get("staff"):
+            given = [name for name in self.STAFF_ONLY if name in self.initial_data]
+            if given:
+                raise serializers.ValidationError(
+                    {name: "Only support staff may set this." for name in given}
+                )
+        if data.get("customer") and data.get("customer_email"):
+            raise serializers.ValidationError(
+                {"customer_email": "Give either customer or customer_email, not both."}
+            )
+        return data
 
 
 class CommentCreateSerializer(serializers.Serializer):
@@ -457,6 +496,48 @@ class AssigneeChangeSerializer(serializers.Serializer):
         allow_null=True,
         help_text="An agent's id (see /api/v1/agents/), or null to unassign.",
     )
+    reason = ReasonField()
+
+
+class RejectUnknownFieldsMixin:
+    """A 400 naming each field sent that the endpoint does not take (unknown or read-only)."""
+
+    def validate(self, data):
+        unknown = sorted(set(self.initial_data) - set(self.fields))
+        if unknown:
+            raise serializers.ValidationError(
+                {name: "Unknown or read-only field." for name in unknown}
+            )
+        return data
+
+
+class TicketCorrectionSerializer(RejectUnknownFieldsMixin, serializers.Serializer):
+    """A correction: any of these fields (tickets.workflow.CORRECTABLE_FIELDS), with a reason.
+    Each field is its own serializer field; the view hands what was sent to workflow.correct."""
+
+    category = serializers.PrimaryKeyRelatedField(
+        queryset=Category.objects.all(), required=False, allow_null=True
+    )
+    subject = WorkflowText(length=(SUBJECT_MIN, SUBJECT_MAX), required=False)
+    order = OrderNumberField(
+        required=False, allow_null=True, help_text="One of the ticket's customer's orders."
+    )
+    resolution_notes = serializers.CharField(required=False, allow_blank=True, max_length=10000)
+    escalated = serializers.BooleanField(
+        required=False, help_text="Escalate (true) or de-escalate (false) by hand."
+    )
+    reason = ReasonField(help_text="Why: required with any change, kept in the history.")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            self.fields["order"].queryset = visible_orders(user)
+
+
+class MergeSerializer(RejectUnknownFieldsMixin, serializers.Serializer):
+    into = serializers.CharField(max_length=64, help_text="The number of the ticket that goes on.")
     reason = ReasonField()
 
 

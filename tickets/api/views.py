@@ -9,7 +9,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import generics, status
 from rest_framework.authentication import SessionAuthentication
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.renderers import JSONRenderer
@@ -21,7 +21,7 @@ from tickets import views as portal_views
 from tickets import workflow
 from tickets.choices import Source
 from tickets.models import Message, Order, Ticket
-from tickets.permissions import visible_tickets
+from tickets.permissions import require_staff, visible_tickets
 
 from . import queries
 from . import schema as _schema  # noqa: F401 - registers the authentication schemes
@@ -119,8 +119,11 @@ class TicketListCreate(APIMixin, generics.ListCreateAPIView):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
+        by_email = self.staff and bool(data.get("customer_email"))
         ticket = workflow.open_ticket(
-            customer=data.get("customer") or request.user,
+            customer=None if by_email else data.get("customer") or request.user,
+            customer_email=data.get("customer_email", ""),
+            customer_name=data["customer_name"],
             opened_by=request.user,
             subject=data["subject"],
             description=data["description"],
@@ -128,28 +131,53 @@ class TicketListCreate(APIMixin, generics.ListCreateAPIView):
             priority=data["priority"],
             priority_justification=data["priority_justification"],
             order=data.get("order"),
-            source=Source.API,
+            source=data.get("source", Source.API),
             attachments=data["attachments"],
         )
         ticket = queries.ticket_detail(request.user, ticket.number)
         return self.ticket_detail_response(ticket, status.HTTP_201_CREATED)
 
 
-@extend_schema(
-    summary="One ticket",
-    description="With its comments (internal notes for staff only), files and history (for "
-    "customers: status changes only). Reading it marks it read.",
+@extend_schema_view(
+    get=extend_schema(
+        summary="One ticket",
+        description="With its comments (internal notes for staff only), files and history (for "
+        "customers: status changes only). Reading it marks it read. A merged duplicate names "
+        "the ticket it goes on as in `merged_into`.",
+    ),
+    patch=extend_schema(
+        summary="Correct a ticket (staff)",
+        description="Category, subject, order (one of the customer's), resolution notes, "
+        "escalation, with a reason for the history. Fields at their current value are left "
+        "alone; any other field is a 400 naming it.",
+        request=s.TicketCorrectionSerializer,
+        responses={200: s.TicketDetailSerializer},
+    ),
 )
-class TicketDetail(APIMixin, generics.RetrieveAPIView):
+class TicketDetail(APIMixin, generics.GenericAPIView):
     serializer_class = s.TicketDetailSerializer
 
-    def retrieve(self, request, *args, **kwargs):
+    def get_serializer_class(self):
+        if self.request is not None and self.request.method == "PATCH":
+            return s.TicketCorrectionSerializer
+        return s.TicketDetailSerializer
+
+    def get(self, request, *args, **kwargs):
         try:
             ticket = queries.ticket_detail(request.user, kwargs["number"])
         except Ticket.DoesNotExist:
             raise NotFound() from None
         workflow.mark_read(ticket, request.user)
         return self.ticket_detail_response(ticket)
+
+    def patch(self, request, *args, **kwargs):
+        ticket = self.visible_ticket()
+        require_staff(request.user)
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        changes = dict(serializer.validated_data)
+        workflow.correct(ticket, by=request.user, reason=changes.pop("reason"), **changes)
+        return self.ticket_detail_response(queries.ticket_detail(request.user, ticket.number))
 
 
 class CommentFilterSet(filters.FilterSet):
@@ -267,6 +295,30 @@ class TicketAssignee(_StaffAction):
 
     def perform(self, ticket, *, assignee, reason):
         workflow.assign(ticket, by=self.request.user, assignee=assignee, reason=reason)
+
+
+@extend_schema(
+    summary="Merge into another ticket (staff)",
+    description="This ticket's thread and files move to `into`, which goes on; this one "
+    "closes, its number leading there. Agents merge one customer's tickets; support admins "
+    "any customers'.",
+    request=s.MergeSerializer,
+    responses={200: s.TicketListSerializer},
+)
+class TicketMerge(APIMixin, generics.GenericAPIView):
+    permission_classes = [IsAuthenticated, IsSupportStaff]
+    serializer_class = s.MergeSerializer
+
+    def post(self, request, *args, **kwargs):
+        ticket = self.visible_ticket()
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        into = visible_tickets(request.user).filter(number=data["into"]).first()
+        if into is None:
+            raise ValidationError({"into": "No such ticket."})
+        target = workflow.merge([ticket], into=into, by=request.user, reason=data["reason"])
+        return self.ticket_summary(target)
 
 
 @extend_schema(

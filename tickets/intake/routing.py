@@ -49,11 +49,18 @@ def _by_subject(mail):
 def route(mail):
     """The ticket the message answers (None: a new request) and how it was found. Mail to a
     reply address whose token does not verify answers some ticket we cannot tell: it never
-    falls back to the other routes."""
+    falls back to the other routes. An answer to a merged ticket goes to the one it was merged
+    into (merges keep that one step away)."""
     addresses = [address for address in mail.recipients if is_reply_address(address)]
     signed = _by_reply_address(addresses)
     if signed:
-        return signed
+        return _past_merges(signed)
     if addresses:
         return Route(unverified_address=addresses[0])
-    return Route(_by_references(mail) or _by_subject(mail))
+    return _past_merges(Route(_by_references(mail) or _by_subject(mail)))
+
+
+def _past_merges(found):
+    if found.ticket is None or not found.ticket.merged_into_id:
+        return found
+    return Route(found.ticket.merged_into, signed=found.signed)

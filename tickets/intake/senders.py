@@ -3,25 +3,13 @@ which its owner claims by signing in with a one-time code sent to it (that verif
 
 from allauth.account.models import EmailAddress
 
-from accounts.models import User
-from accounts.roles import make_customer
+from accounts.customers import create_customer, known_user
 
-
-def known_user(address):
-    """The account with this address as its email, or as a verified extra address."""
-    user = User.objects.filter(email__iexact=address).first()
-    if user is None:
-        extra = (
-            EmailAddress.objects.filter(email__iexact=address, verified=True)
-            .select_related("user")
-            .first()
-        )
-        user = extra.user if extra else None
-    return user
+__all__ = ["known_user", "new_customer"]
 
 
 def new_customer(address, name):
-    user = User.objects.create_user(email=address, name=name)
-    make_customer(user)
+    """The address is a stranger's claim until its owner signs in: it is recorded unverified."""
+    user = create_customer(address, name)
     EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=False)
     return user

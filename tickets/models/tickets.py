@@ -87,6 +87,15 @@ class Ticket(models.Model):
         on_delete=models.SET_NULL,
         related_name="follow_ups",
     )
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("merged into"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="merged_tickets",
+        help_text=_("A duplicate closed into this ticket: its number still leads there."),
+    )
     extra_fields = models.JSONField(_("extra fields"), default=dict, blank=True)
     tags = TaggableManager(blank=True)
     escalated = models.BooleanField(_("escalated"), default=False)
