@@ -16,3 +16,4 @@ assigned = Signal()  # previous: the assignee's id before the change (None if th
 resolution_confirmed = Signal()
 rated = Signal()  # feedback: the customer's Feedback
 sla_breached = Signal()  # target: "first_response" or "resolution"
+tags_changed = Signal()  # added, removed: the Tags put on and taken off

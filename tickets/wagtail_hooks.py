@@ -5,7 +5,12 @@ from wagtail.snippets.models import register_snippet
 
 from supportsite.reports import AdminReports
 
-from .admin.bulk_actions import AssignBulkAction, PriorityBulkAction, StatusBulkAction
+from .admin.bulk_actions import (
+    AssignBulkAction,
+    PriorityBulkAction,
+    StatusBulkAction,
+    TagBulkAction,
+)
 from .admin.panels import dashboard_panels
 from .admin.viewsets import SupportViewSetGroup
 from .email_admin import EmailViewSetGroup
@@ -13,7 +18,7 @@ from .reports.views import REPORTS
 
 register_snippet(SupportViewSetGroup)
 
-for bulk_action in (AssignBulkAction, StatusBulkAction, PriorityBulkAction):
+for bulk_action in (AssignBulkAction, StatusBulkAction, PriorityBulkAction, TagBulkAction):
     hooks.register("register_bulk_action", bulk_action)
 
 

@@ -6,6 +6,7 @@ from tickets.choices import Priority, Status
 from tickets.forms import MultipleFileField
 from tickets.limits import MESSAGE_MAX_LENGTH, REASON_MAX_LENGTH
 from tickets.models import CannedResponse
+from tickets.permissions import visible_macros
 from tickets.transitions import allowed_targets
 
 
@@ -25,6 +26,20 @@ class AgentReplyForm(forms.Form):
     )
     attachments = MultipleFileField(label=_("Attachments"))
     seen = forms.CharField(widget=forms.HiddenInput)
+    # The macro chosen in the picker: its actions run when the message is sent.
+    macro = forms.ModelChoiceField(
+        queryset=CannedResponse.objects.none(),
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={
+            "invalid_choice": _("That macro is no longer available: choose one again."),
+        },
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if user is not None:
+            self.fields["macro"].queryset = macros_for(user)
 
 
 class StatusForm(forms.Form):
@@ -56,5 +71,12 @@ class AssignForm(forms.Form):
         self.fields["assignee"].queryset = User.objects.agents().order_by("name", "email")
 
 
-def canned_responses():
-    return CannedResponse.objects.filter(is_active=True).order_by("title")
+def macros_for(user):
+    """The canned responses and macros this agent may apply, with what their actions need."""
+    return (
+        visible_macros(user)
+        .filter(is_active=True)
+        .select_related("assignee")
+        .prefetch_related("add_tags", "remove_tags")
+        .order_by("title")
+    )

@@ -1,12 +1,13 @@
 """The ticket queue: Wagtail's snippet listing, with our columns, filters, shortcuts and order.
 
-A page shows 50 tickets in 10 columns; the columns write their cells in Python
+A page shows 50 tickets in 11 columns; the columns write their cells in Python
 (supportsite/tables.py says why) with Wagtail's markup.
 """
 
 from urllib.parse import urlencode
 
 from django.contrib.admin.utils import quote
+from django.db.models import Prefetch
 from django.template.defaultfilters import date as format_date
 from django.urls import reverse
 from django.utils import timezone
@@ -23,6 +24,7 @@ from wagtail.snippets.views.snippets import IndexView
 from supportsite.exports import SafeSpreadsheetExportMixin
 from supportsite.tables import CellRendererTable, td
 from tickets.choices import PRESSING_PRIORITIES, Priority, Status
+from tickets.models import Tag
 from tickets.selectors import PRIORITY_ORDER
 from tickets.sla.state import BREACHED, sla_state
 from tickets.sla.state import CHOICES as SLA_CHOICES
@@ -30,6 +32,7 @@ from tickets.sla.state import CHOICES as SLA_CHOICES
 from .paginator import QueuePaginator
 from .saved_views import SAVED_VIEWS
 from .search import search_condition
+from .tags import TagsColumn
 
 
 class QueueTable(CellRendererTable):
@@ -204,6 +207,7 @@ class TicketIndexView(SafeSpreadsheetExportMixin, IndexView):
             TextColumn("subject", lambda ticket: ticket.subject, label=_("Subject")),
             TextColumn("customer", lambda ticket: _full_name(ticket.customer), label=_("Customer")),
             TextColumn("category", lambda ticket: ticket.category, label=_("Category")),
+            TagsColumn("tags", label=_("Tags")),
             BadgeColumn("priority", Priority.choices, label=_("Priority"), sort_key="priority"),
             BadgeColumn("status", Status.choices, label=_("Status"), sort_key="status"),
             TextColumn("assignee", lambda ticket: _full_name(ticket.assignee), label=_("Assignee")),
@@ -220,7 +224,12 @@ class TicketIndexView(SafeSpreadsheetExportMixin, IndexView):
         return lambda ticket: f"{before}{quote(ticket.pk)}{after}"
 
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("customer", "category", "assignee")
+        return (
+            super()
+            .get_base_queryset()
+            .select_related("customer", "category", "assignee")
+            .prefetch_related(Prefetch("tags", queryset=Tag.objects.order_by("name")))
+        )
 
     def order_queryset(self, queryset):
         ordering = self.ordering
