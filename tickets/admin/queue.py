@@ -7,7 +7,6 @@ A page shows 50 tickets in 11 columns; the columns write their cells in Python
 from urllib.parse import urlencode
 
 from django.contrib.admin.utils import quote
-from django.db.models import Prefetch
 from django.template.defaultfilters import date as format_date
 from django.urls import reverse
 from django.utils import timezone
@@ -24,7 +23,6 @@ from wagtail.snippets.views.snippets import IndexView
 from supportsite.exports import SafeSpreadsheetExportMixin
 from supportsite.tables import CellRendererTable, td
 from tickets.choices import PRESSING_PRIORITIES, Priority, Status
-from tickets.models import Tag
 from tickets.selectors import PRIORITY_ORDER
 from tickets.sla.state import BREACHED, sla_state
 from tickets.sla.state import CHOICES as SLA_CHOICES
@@ -228,7 +226,7 @@ class TicketIndexView(SafeSpreadsheetExportMixin, IndexView):
             super()
             .get_base_queryset()
             .select_related("customer", "category", "assignee")
-            .prefetch_related(Prefetch("tags", queryset=Tag.objects.order_by("name")))
+            .prefetch_related("tags")
         )
 
     def order_queryset(self, queryset):
