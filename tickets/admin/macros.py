@@ -74,6 +74,10 @@ class MacroForm(WagtailAdminModelForm):
             self.add_error("remove_tags", conflict)
         return data
 
+    def _get_validation_exclusions(self):
+        # The owner is no field of the form, but the unique titles are per owner.
+        return super()._get_validation_exclusions() - {"owner"}
+
     def _post_clean(self):
         # The owner is set before the model's checks, which include the unique titles.
         if "shared" in self.fields:
