@@ -454,9 +454,11 @@ def tag(ticket, *, by, add=(), remove=(), reason=""):
         return ticket
     # One history entry for the whole change, written by _save with who and why.
     ticket.skip_history_when_saving = True
-    ticket.tags.add(*added)
-    ticket.tags.remove(*removed)
-    del ticket.skip_history_when_saving
+    try:
+        ticket.tags.add(*added)
+        ticket.tags.remove(*removed)
+    finally:
+        del ticket.skip_history_when_saving
     _save(ticket, by=by, reason=reason.strip() or _tags_reason(added, removed))
     send_on_commit(
         signals.tags_changed,

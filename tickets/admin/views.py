@@ -131,7 +131,7 @@ class TicketWorkspaceView(View):
             done = _("Internal note added.")
         else:
             done = _("Reply sent to the customer.")
-        if macro is not None:
+        if macro is not None and macro.action_labels():
             done = f"{done} " + _("Macro “%(title)s” applied.") % {"title": macro.title}
         messages.success(self.request, done)
         return redirect(self.url)
