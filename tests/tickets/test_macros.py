@@ -355,6 +355,16 @@ def test_agents_see_and_edit_only_their_own_and_see_the_shared_ones(client, agen
     assert set(CannedResponse.objects.all()) == {photos, theirs}
 
 
+def test_a_colleagues_personal_macro_has_no_history_or_usage_page(client, agent, photos):
+    theirs = CannedResponse.objects.create(title="Theirs", body="x", owner=AgentFactory())
+    client.force_login(agent)
+
+    for view in ("history", "usage"):
+        url = f"wagtailsnippets_tickets_cannedresponse:{view}"
+        assert client.get(reverse(url, args=[photos.pk])).status_code == 200
+        assert client.get(reverse(url, args=[theirs.pk])).status_code == 404
+
+
 def test_support_admins_keep_the_shared_macros(client, support_admin, photos):
     theirs = CannedResponse.objects.create(title="Theirs", body="x", owner=AgentFactory())
     client.force_login(support_admin)

@@ -8,7 +8,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views import chooser
-from wagtail.snippets.views.snippets import DeleteView, EditView
+from wagtail.snippets.views.snippets import DeleteView, EditView, HistoryView, UsageView
 
 from accounts.models import User
 from tickets import workflow
@@ -104,8 +104,21 @@ class MacroDeleteView(OwnMacros, DeleteView):
 
 
 class VisibleMacros:
+    """The chooser, the history and the usage pages find macros among those this user sees."""
+
     def get_object_list(self):
         return visible_macros(self.request.user)
+
+    def get_base_object_queryset(self):
+        return visible_macros(self.request.user)
+
+
+class MacroHistoryView(VisibleMacros, HistoryView):
+    pass
+
+
+class MacroUsageView(VisibleMacros, UsageView):
+    pass
 
 
 class MacroChooserViewSet(PermissionCheckedChooserViewSet):

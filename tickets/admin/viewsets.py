@@ -98,6 +98,8 @@ class CannedResponseViewSet(SupportSnippetViewSet):
     edit_handler = macros.edit_handler
     edit_view_class = macros.MacroEditView
     delete_view_class = macros.MacroDeleteView
+    history_view_class = macros.MacroHistoryView
+    usage_view_class = macros.MacroUsageView
     chooser_viewset_class = macros.MacroChooserViewSet
 
     def get_queryset(self, request):
