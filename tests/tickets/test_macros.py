@@ -344,9 +344,11 @@ def test_agents_see_and_edit_only_their_own_and_see_the_shared_ones(client, agen
     theirs = CannedResponse.objects.create(title="Theirs", body="x", owner=AgentFactory())
     client.force_login(agent)
 
-    listed = {m.pk for m in client.get(reverse(LIST)).context["object_list"]}
+    listing = client.get(reverse(LIST))
+    listed = {m.pk for m in listing.context["object_list"]}
 
     assert listed == {mine.pk, photos.pk}
+    assert "The team" in listing.content.decode() and "Only you" in listing.content.decode()
     assert client.get(reverse(EDIT, args=[mine.pk])).status_code == 200
     assert client.get(reverse(EDIT, args=[photos.pk])).status_code == 404
     assert client.get(reverse(EDIT, args=[theirs.pk])).status_code == 404

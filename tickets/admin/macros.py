@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views import chooser
@@ -127,6 +128,12 @@ class MacroChooserViewSet(PermissionCheckedChooserViewSet):
         "MacroChooseResultsView", (VisibleMacros, chooser.ChooseResultsView), {}
     )
 
+
+def _shared_with(macro):
+    return _("The team") if macro.is_shared else _("Only you")
+
+
+shared_column = Column("shared", label=_("For"), accessor=_shared_with)
 
 edit_handler = ObjectList(
     [

@@ -90,7 +90,7 @@ class CannedResponseViewSet(SupportSnippetViewSet):
     icon = "openquote"
     menu_label = _("Canned responses and macros")
     menu_order = 200
-    list_display = ["title", "category", "owner", "is_active"]
+    list_display = ["title", "category", macros.shared_column, "is_active"]
     list_filter = ["is_active"]
     search_fields = ["title", "body"]
     search_backend_name = None
@@ -103,7 +103,7 @@ class CannedResponseViewSet(SupportSnippetViewSet):
     chooser_viewset_class = macros.MacroChooserViewSet
 
     def get_queryset(self, request):
-        return visible_macros(request.user).select_related("category", "owner")
+        return visible_macros(request.user).select_related("category")
 
 
 class TagViewSet(SupportSnippetViewSet):
