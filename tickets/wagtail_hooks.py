@@ -11,6 +11,7 @@ from .admin.bulk_actions import (
     StatusBulkAction,
     TagBulkAction,
 )
+from .admin.macros import MacroDeleteBulkAction
 from .admin.panels import dashboard_panels
 from .admin.viewsets import SupportViewSetGroup
 from .email_admin import EmailViewSetGroup
@@ -20,6 +21,8 @@ register_snippet(SupportViewSetGroup)
 
 for bulk_action in (AssignBulkAction, StatusBulkAction, PriorityBulkAction, TagBulkAction):
     hooks.register("register_bulk_action", bulk_action)
+# After Wagtail's own delete for snippets, which it replaces for macros.
+hooks.register("register_bulk_action", MacroDeleteBulkAction, order=1)
 
 
 @hooks.register("construct_homepage_panels")

@@ -367,6 +367,20 @@ def test_a_colleagues_personal_macro_has_no_history_or_usage_page(client, agent,
         assert client.get(reverse(url, args=[theirs.pk])).status_code == 404
 
 
+def test_bulk_delete_removes_only_own_macros_and_never_names_a_colleagues(client, agent, photos):
+    mine = CannedResponse.objects.create(title="Mine", body="x", owner=agent)
+    theirs = CannedResponse.objects.create(title="Their secret", body="x", owner=AgentFactory())
+    client.force_login(agent)
+    ids = "&".join(f"id={m.pk}" for m in (mine, photos, theirs))
+    url = reverse("wagtail_bulk_action", args=["tickets", "cannedresponse", "delete"]) + f"?{ids}"
+
+    confirm = client.get(url).content.decode()
+    client.post(url)
+
+    assert "Mine" in confirm and "Need photos" in confirm and "Their secret" not in confirm
+    assert set(CannedResponse.objects.all()) == {photos, theirs}
+
+
 def test_support_admins_keep_the_shared_macros(client, support_admin, photos):
     theirs = CannedResponse.objects.create(title="Theirs", body="x", owner=AgentFactory())
     client.force_login(support_admin)

@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.admin.ui.tables import Column
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import DeleteView, EditView, HistoryView, UsageView
 
@@ -102,6 +103,21 @@ class MacroEditView(OwnMacros, EditView):
 
 class MacroDeleteView(OwnMacros, DeleteView):
     pass
+
+
+class MacroDeleteBulkAction(DeleteBulkAction):
+    """Wagtail's bulk delete, which lists the chosen items the user may not delete: never a
+    colleague's personal macro, whose title is theirs alone."""
+
+    models = [CannedResponse]
+
+    def get_actionable_objects(self):
+        objects, extra = super().get_actionable_objects()
+        visible = set(visible_macros(self.request.user).values_list("pk", flat=True))
+        extra["items_with_no_access"] = [
+            macro for macro in extra["items_with_no_access"] if macro.pk in visible
+        ]
+        return objects, extra
 
 
 class VisibleMacros:
