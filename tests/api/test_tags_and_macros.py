@@ -175,3 +175,24 @@ def test_applying_a_macro_answers_each_role(api, users, customer, macro, role, e
     assert response.status_code == expected
     ticket.refresh_from_db()
     assert (ticket.status == Status.WAITING_ON_CUSTOMER) == (expected == 200)
+
+
+@pytest.mark.parametrize("path", ["/api/v1/tags/", "/api/v1/macros/"])
+def test_the_tag_and_macro_lists_query_count_is_flat(api, agent, tags, macro, path):
+    client = api(agent)
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(path).status_code == 200
+        return len(queries)
+
+    count()
+    small = count()
+    for n in range(15):
+        extra = CannedResponse.objects.create(
+            title=f"Macro {n}", body="x", owner=agent if n % 2 else None, assignee=agent
+        )
+        extra.add_tags.add(Tag.objects.create(name=f"tag {n}"))
+        extra.remove_tags.add(tags["driver"])
+
+    assert count() == small

@@ -369,3 +369,17 @@ def test_the_tags_report_query_count_stays_flat(client, agent, tags):
         workflow.tag(open_ticket(), by=agent, add=list(tags.values())[: n % 4])
 
     assert count_queries(client, url) == small
+
+
+def test_the_tags_listing_query_count_stays_flat(client, support_admin, tags):
+    client.force_login(support_admin)
+    url = reverse("wagtailsnippets_tickets_tag:list")
+    count_queries(client, url)
+    small = count_queries(client, url)
+
+    for n in range(20):
+        Tag.objects.create(name=f"more {n}", colour="teal")
+
+    body = client.get(url).content.decode()
+    assert '<span class="support-tag support-tag--teal">more 7</span>' in body
+    assert count_queries(client, url) == small
