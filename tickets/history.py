@@ -1,8 +1,9 @@
 """A ticket's history: which fields each saved version changed, who changed them, when and why.
 
 The one place that diffs ticket history, on simple-history's own `diff_against`; agents' timeline,
-the API and the portal each show the result their way. The records come in one query, and
-consecutive ones are compared in Python.
+the API and the portal each show the result their way. The records come in one query (and their
+tags, kept by simple-history's m2m tracking, in one more), and consecutive ones are compared in
+Python.
 """
 
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ TRACKED_FIELDS = (
     "subject",
     "source",
     "merged_into",
+    "tags",
 )
 # What customers see of the history: only these fields, never who changed them or why.
 CUSTOMER_FIELDS = ("status",)
@@ -57,6 +59,8 @@ def customer_revisions(ticket):
 
 
 def _revisions(ticket, fields, *, authors):
+    with_tags = "tags" in fields
+    fields = tuple(name for name in fields if name != "tags")
     related = [name for name in fields if isinstance(Ticket._meta.get_field(name), ForeignKey)]
     columns = ["history_id", "history_date", *fields]
     if authors:
@@ -65,18 +69,42 @@ def _revisions(ticket, fields, *, authors):
     records = ticket.history.only(*columns).order_by("history_date", "history_id")
     if related:
         records = records.select_related(*related)
+    records = list(records)
+    tags = _tag_names(ticket, records) if with_tags else {}
     result, previous = [], None
     for record in records:
+        changes = ()
+        if previous:
+            changes = _changes(record, previous, fields)
+            if with_tags and tags[record.history_id] != tags[previous.history_id]:
+                changes += (
+                    ModelChange("tags", tags[previous.history_id], tags[record.history_id]),
+                )
         result.append(
             Revision(
                 at=record.history_date,
                 by=record.history_user if authors else None,
                 reason=(record.history_change_reason or "") if authors else "",
-                changes=_changes(record, previous, fields) if previous else (),
+                changes=changes,
             )
         )
         previous = record
     return result
+
+
+def _tag_names(ticket, records):
+    """Each version's tags as one text ("billing, refund"; None for none), in one query. A tag
+    deleted since is left out."""
+    rows = (
+        Ticket.history.model.tags.model.objects.filter(ticket_id=ticket.pk)
+        .values_list("history_id", "tag__name")
+        .order_by("tag__name")
+    )
+    names = {record.history_id: [] for record in records}
+    for history_id, name in rows:
+        if name is not None and history_id in names:
+            names[history_id].append(name)
+    return {history_id: ", ".join(tags) or None for history_id, tags in names.items()}
 
 
 def _changes(record, previous, fields):

@@ -1,11 +1,12 @@
 """Who may see and do what with tickets: the one policy every list, page, file and endpoint uses."""
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 
 from accounts.models import User
 from accounts.roles import is_agent, is_support_admin
 
-from .models import Attachment, Message, Order, Ticket
+from .models import Attachment, CannedResponse, Message, Order, Tag, Ticket
 
 
 def visible_tickets(user):
@@ -38,6 +39,37 @@ def visible_orders(user):
     if is_agent(user):
         return Order.objects.all()
     return Order.objects.filter(customer=user)
+
+
+def visible_tags(user):
+    """Tags are the support team's: staff see them all, nobody else any."""
+    return Tag.objects.all() if is_agent(user) else Tag.objects.none()
+
+
+def visible_macros(user):
+    """Canned responses and macros a staff member may see and apply: the team's shared ones and
+    their own personal ones (never a colleague's, whatever their role)."""
+    if not is_agent(user):
+        return CannedResponse.objects.none()
+    return CannedResponse.objects.filter(Q(owner__isnull=True) | Q(owner=user))
+
+
+def can_share_macros(user):
+    """Support admins keep the team's shared macros (and may make one of theirs shared)."""
+    return is_agent(user) and user.has_perm("tickets.change_cannedresponse")
+
+
+def editable_macros(user):
+    """The macros this user may change or delete: their own (an agent keeps their personal
+    macros with the permission to add them) and, for those who share, the shared ones."""
+    if not is_agent(user):
+        return CannedResponse.objects.none()
+    allowed = Q(pk__in=[])
+    if user.has_perm("tickets.add_cannedresponse"):
+        allowed |= Q(owner=user)
+    if can_share_macros(user):
+        allowed |= Q(owner__isnull=True)
+    return CannedResponse.objects.filter(allowed)
 
 
 def can_view_ticket(user, ticket):

@@ -5,8 +5,14 @@ from wagtail.snippets.models import register_snippet
 
 from supportsite.reports import AdminReports
 
-from .admin.bulk_actions import AssignBulkAction, PriorityBulkAction, StatusBulkAction
+from .admin.bulk_actions import (
+    AssignBulkAction,
+    PriorityBulkAction,
+    StatusBulkAction,
+    TagBulkAction,
+)
 from .admin.customers import customer_chooser_viewset
+from .admin.macros import MacroDeleteBulkAction
 from .admin.merge_bulk_action import MergeBulkAction
 from .admin.panels import dashboard_panels
 from .admin.viewsets import SupportViewSetGroup
@@ -15,8 +21,16 @@ from .reports.views import REPORTS
 
 register_snippet(SupportViewSetGroup)
 
-for bulk_action in (AssignBulkAction, StatusBulkAction, PriorityBulkAction, MergeBulkAction):
+for bulk_action in (
+    AssignBulkAction,
+    StatusBulkAction,
+    PriorityBulkAction,
+    TagBulkAction,
+    MergeBulkAction,
+):
     hooks.register("register_bulk_action", bulk_action)
+# After Wagtail's own delete for snippets, which it replaces for macros.
+hooks.register("register_bulk_action", MacroDeleteBulkAction, order=1)
 
 
 @hooks.register("construct_homepage_panels")

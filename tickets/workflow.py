@@ -32,6 +32,7 @@ from .permissions import (
     can_view_ticket,
     require,
     require_staff,
+    visible_macros,
 )
 from .sla.targets import follow_status, set_due_times
 from .transitions import check_transition
@@ -638,3 +639,100 @@ def _by_customer(target, sources):
     if target.customer_id in groups:
         groups[target.customer_id].insert(0, target)
     return list(groups.values())
+@transaction.atomic
+def tag(ticket, *, by, add=(), remove=(), reason=""):
+    """Staff put tags on a ticket and take others off: one history entry, nothing when nothing
+    changes. A tag both added and removed is refused."""
+    require_staff(by)
+    add, remove = set(add), set(remove)
+    conflict = tag_conflict(add, remove)
+    if conflict:
+        raise ValidationError({"tags": conflict})
+    ticket = _locked(ticket)
+    current = set(ticket.tags.all())
+    added, removed = add - current, remove & current
+    if not (added or removed):
+        return ticket
+    # One history entry for the whole change, written by _save with who and why.
+    ticket.skip_history_when_saving = True
+    try:
+        ticket.tags.add(*added)
+        ticket.tags.remove(*removed)
+    finally:
+        del ticket.skip_history_when_saving
+    _save(ticket, by=by, reason=reason.strip() or _tags_reason(added, removed))
+    send_on_commit(
+        signals.tags_changed,
+        Ticket,
+        ticket=ticket,
+        by=by,
+        added=sorted(added, key=lambda t: t.name),
+        removed=sorted(removed, key=lambda t: t.name),
+    )
+    return ticket
+
+
+def tag_conflict(add, remove):
+    """The message for tags both to add and to remove (forms say it next to their field)."""
+    both = set(add) & set(remove)
+    if both:
+        return _("A tag cannot be both added and removed: %(tags)s") % {
+            "tags": ", ".join(sorted(tag.name for tag in both))
+        }
+    return None
+
+
+def _tags_reason(added, removed):
+    parts = []
+    if added:
+        parts.append(_("Tagged %(tags)s") % {"tags": ", ".join(sorted(t.name for t in added))})
+    if removed:
+        parts.append(_("Untagged %(tags)s") % {"tags": ", ".join(sorted(t.name for t in removed))})
+    return "; ".join(parts)
+
+
+@transaction.atomic
+def apply_macro(ticket, *, by, macro, body=None, internal=False, attachments=()):
+    """Apply a macro: post the reply (or note) first, then run its actions, each through its own
+    workflow function with the reason "macro: <title>", so that the status the macro sets is the
+    one the ticket keeps (a staff reply moves an open ticket to in progress). An action the
+    ticket already satisfies is skipped. All or nothing: an action that cannot run is a
+    ValidationError on "macro", and the reply and the other actions are undone."""
+    require_staff(by)
+    macro = (
+        visible_macros(by)
+        .filter(pk=macro.pk, is_active=True)
+        .select_related("assignee")
+        .prefetch_related("add_tags", "remove_tags")
+        .first()
+    )
+    if macro is None:
+        raise ValidationError({"macro": _("Choose one of your macros or the team's.")})
+    if body is not None and (body.strip() or attachments):
+        post_message(ticket, author=by, body=body, internal=internal, attachments=attachments)
+    reason = _("macro: %(title)s") % {"title": macro.title}
+    assignee = by if macro.assign_to_me else macro.assignee
+    try:
+        ticket = _locked(ticket)
+        if macro.set_status and ticket.status != macro.set_status:
+            ticket = change_status(ticket, by=by, status=macro.set_status, reason=reason)
+        if macro.set_priority and ticket.priority != macro.set_priority:
+            ticket = change_priority(ticket, by=by, priority=macro.set_priority, reason=reason)
+        if assignee is not None and ticket.assignee_id != assignee.pk:
+            ticket = assign(ticket, by=by, assignee=assignee, reason=reason)
+        ticket = tag(
+            ticket,
+            by=by,
+            add=macro.add_tags.all(),
+            remove=macro.remove_tags.all(),
+            reason=reason,
+        )
+    except (ValidationError, PermissionDenied) as error:
+        errors = getattr(error, "messages", None) or [str(error)]
+        raise ValidationError(
+            {
+                "macro": _("The macro “%(title)s” could not run: %(errors)s")
+                % {"title": macro.title, "errors": " ".join(errors)}
+            }
+        ) from error
+    return ticket

@@ -1,18 +1,36 @@
-// Agent ticket view: canned responses go straight into the reply box, and the "also viewing"
-// line stays fresh. Without JavaScript, "Insert" and a reload do the same.
+// Agent ticket view: a canned response or macro goes straight into the reply box and its actions
+// are queued (the hidden "macro" field) to run when the message is sent; the "also viewing" line
+// stays fresh. Without JavaScript, "Insert", "Don't run these actions" and a reload do the same.
 (function () {
   "use strict";
+  var picker = document.querySelector("[data-macro-picker]");
   var canned = document.getElementById("id_canned");
   var body = document.getElementById("id_body");
-  if (canned && body) {
-    var insert = canned.parentElement.querySelector("button[value=canned]");
+  if (picker && canned && body) {
+    var insert = picker.querySelector("button[value=canned]");
+    var macro = picker.querySelector("input[name=macro]");
+    var queued = document.getElementById("macro-actions");
+    var title = queued.querySelector("[data-macro-title]");
+    var summary = queued.querySelector("[data-macro-summary]");
+    var clear = queued.querySelector("[data-macro-clear]");
     if (insert) insert.hidden = true;
     canned.addEventListener("change", function () {
       var option = canned.options[canned.selectedIndex];
-      if (!option || !option.dataset.text) return;
-      body.value = body.value.trim() ? body.value + "\n\n" + option.dataset.text : option.dataset.text;
+      if (!option || !option.value) return;
+      var text = option.dataset.text || "";
+      body.value = body.value.trim() ? body.value + "\n\n" + text : text;
+      macro.value = option.value;
+      title.textContent = option.textContent;
+      summary.textContent = option.dataset.actions || queued.dataset.none || "";
+      queued.hidden = false;
       body.focus();
       canned.selectedIndex = 0;
+    });
+    clear.addEventListener("click", function (event) {
+      event.preventDefault();
+      macro.value = "";
+      queued.hidden = true;
+      canned.focus();
     });
   }
 

@@ -73,6 +73,8 @@ MATRIX = [
     ),
     ("stats", "get", "/api/v1/stats/", None, [401, 403, 403, 200, 200]),
     ("agents", "get", "/api/v1/agents/", None, [401, 403, 403, 200, 200]),
+    ("tags", "get", "/api/v1/tags/", None, [401, 403, 403, 200, 200]),
+    ("macros", "get", "/api/v1/macros/", None, [401, 403, 403, 200, 200]),
     ("me", "get", "/api/v1/me/", None, [401, 200, 200, 200, 200]),
     ("categories", "get", "/api/v1/categories/", None, [200, 200, 200, 200, 200]),
     ("orders", "get", "/api/v1/orders/", None, [401, 200, 200, 200, 200]),
@@ -167,6 +169,7 @@ STAFF_ONLY_KEYS = {
     "allowed_transitions",
     "changed_by",
     "change_reason",
+    "tags",
 }
 
 

@@ -1,4 +1,4 @@
-"""Bulk assign, status and priority changes in the queue, each ticket through the workflow."""
+"""Bulk assign, status, priority and tag changes in the queue, each ticket through the workflow."""
 
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,6 +13,7 @@ from tickets.limits import REASON_MAX_LENGTH
 from tickets.models import Ticket
 
 from .forms import AssignForm
+from .tags import TagBulkForm
 
 
 class ReasonForm(forms.Form):
@@ -104,4 +105,17 @@ class PriorityBulkAction(TicketBulkAction):
     def apply(ticket, user, options):
         workflow.change_priority(
             ticket, by=user, priority=options["priority"], reason=options["reason"]
+        )
+
+
+class TagBulkAction(TicketBulkAction):
+    display_name = _("Tag tickets")
+    action_type = "tag"
+    aria_label = _("Add or remove tags on the selected tickets")
+    form_class = TagBulkForm
+
+    @staticmethod
+    def apply(ticket, user, options):
+        workflow.tag(
+            ticket, by=user, add=options["add"], remove=options["remove"], reason=options["reason"]
         )

@@ -7,7 +7,7 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
 from accounts.models import User
 from tickets.choices import Priority, Status
-from tickets.models import Category, Ticket
+from tickets.models import Category, Tag, Ticket
 from tickets.sla.state import CHOICES as SLA_CHOICES
 from tickets.sla.state import sla_filter
 
@@ -60,6 +60,13 @@ class TicketFilterSet(WagtailFilterSet):
     category = django_filters.ModelChoiceFilter(
         queryset=Category.objects.all(), label=_("Category"), empty_label=_("All")
     )
+    tag = django_filters.ModelChoiceFilter(
+        field_name="tags",
+        queryset=Tag.objects.order_by("name"),
+        label=_("Tag"),
+        empty_label=_("Any"),
+        distinct=False,  # one tag: a ticket carries it once
+    )
     assignee = AssigneeFilter(label=_("Assignee"), choices=agent_choices, empty_label=_("Anyone"))
     sla = django_filters.ChoiceFilter(
         label=_("SLA"), choices=SLA_CHOICES, method="filter_sla", empty_label=_("Any")
@@ -76,6 +83,7 @@ class TicketFilterSet(WagtailFilterSet):
             "status",
             "priority",
             "category",
+            "tag",
             "assignee",
             "sla",
             "escalated",

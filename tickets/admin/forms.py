@@ -7,7 +7,7 @@ from tickets.forms import MultipleFileField
 from tickets.limits import MESSAGE_MAX_LENGTH, REASON_MAX_LENGTH
 from tickets.models import CannedResponse, Category, Order, Ticket
 from tickets.models.tickets import DESCRIPTION_MAX, DESCRIPTION_MIN, SUBJECT_MAX, SUBJECT_MIN
-from tickets.permissions import visible_customers, visible_orders, visible_tickets
+from tickets.permissions import visible_customers, visible_macros, visible_orders, visible_tickets
 from tickets.transitions import allowed_targets
 from tickets.workflow import CORRECTABLE_FIELDS
 
@@ -30,6 +30,20 @@ class AgentReplyForm(forms.Form):
     )
     attachments = MultipleFileField(label=_("Attachments"))
     seen = forms.CharField(widget=forms.HiddenInput)
+    # The macro chosen in the picker: its actions run when the message is sent.
+    macro = forms.ModelChoiceField(
+        queryset=CannedResponse.objects.none(),
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={
+            "invalid_choice": _("That macro is no longer available: choose one again."),
+        },
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if user is not None:
+            self.fields["macro"].queryset = macros_for(user)
 
 
 class StatusForm(forms.Form):
@@ -61,8 +75,15 @@ class AssignForm(forms.Form):
         self.fields["assignee"].queryset = User.objects.agents().order_by("name", "email")
 
 
-def canned_responses():
-    return CannedResponse.objects.filter(is_active=True).order_by("title")
+def macros_for(user):
+    """The canned responses and macros this agent may apply, with what their actions need."""
+    return (
+        visible_macros(user)
+        .filter(is_active=True)
+        .select_related("assignee")
+        .prefetch_related("add_tags", "remove_tags")
+        .order_by("title")
+    )
 
 
 class CorrectForm(forms.Form):

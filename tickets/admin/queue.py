@@ -1,6 +1,6 @@
 """The ticket queue: Wagtail's snippet listing, with our columns, filters, shortcuts and order.
 
-A page shows 50 tickets in 10 columns; the columns write their cells in Python
+A page shows 50 tickets in 11 columns; the columns write their cells in Python
 (supportsite/tables.py says why) with Wagtail's markup.
 """
 
@@ -33,6 +33,7 @@ from .new_ticket import URL_NAME as NEW_TICKET_URL
 from .paginator import QueuePaginator
 from .saved_views import SAVED_VIEWS
 from .search import search_condition
+from .tags import TagsColumn
 
 
 class QueueTable(CellRendererTable):
@@ -207,6 +208,7 @@ class TicketIndexView(SafeSpreadsheetExportMixin, IndexView):
             TextColumn("subject", lambda ticket: ticket.subject, label=_("Subject")),
             TextColumn("customer", lambda ticket: _full_name(ticket.customer), label=_("Customer")),
             TextColumn("category", lambda ticket: ticket.category, label=_("Category")),
+            TagsColumn("tags", label=_("Tags")),
             BadgeColumn("priority", Priority.choices, label=_("Priority"), sort_key="priority"),
             BadgeColumn("status", Status.choices, label=_("Status"), sort_key="status"),
             TextColumn("assignee", lambda ticket: _full_name(ticket.assignee), label=_("Assignee")),
@@ -230,7 +232,12 @@ class TicketIndexView(SafeSpreadsheetExportMixin, IndexView):
         return lambda ticket: f"{before}{quote(ticket.pk)}{after}"
 
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("customer", "category", "assignee")
+        return (
+            super()
+            .get_base_queryset()
+            .select_related("customer", "category", "assignee")
+            .prefetch_related("tags")
+        )
 
     def order_queryset(self, queryset):
         ordering = self.ordering

@@ -30,8 +30,9 @@ from .forms import (
     MergeForm,
     PriorityForm,
     StatusForm,
-    canned_responses,
+    macros_for,
 )
+from .tags import TicketTagsForm
 from .timeline import ticket_timeline
 
 
@@ -48,14 +49,18 @@ class TicketWorkspaceView(View):
     def dispatch(self, request, pk):
         if not is_agent(request.user):
             raise PermissionDenied
-        queryset = visible_tickets(request.user).select_related(
-            "customer",
-            "category",
-            "assignee",
-            "order",
-            "feedback",
-            "previous_ticket",
-            "merged_into",
+        queryset = (
+            visible_tickets(request.user)
+            .select_related(
+                "customer",
+                "category",
+                "assignee",
+                "order",
+                "feedback",
+                "previous_ticket",
+                "merged_into",
+            )
+            .prefetch_related("tags")
         )
         try:
             self.ticket = queryset.get(pk=pk)
@@ -64,7 +69,11 @@ class TicketWorkspaceView(View):
         return super().dispatch(request, pk)
 
     def get(self, request, pk):
-        return self.render(reply_form=AgentReplyForm(initial={"seen": version_of(self.ticket)}))
+        return self.render(
+            reply_form=AgentReplyForm(
+                initial={"seen": version_of(self.ticket)}, user=self.request.user
+            )
+        )
 
     def post(self, request, pk):
         action = request.POST.get("action")
@@ -77,6 +86,8 @@ class TicketWorkspaceView(View):
             "assign_me": self.assign_me,
             "correct": self.correct,
             "merge": self.merge,
+            "tags": self.change_tags,
+            "drop_macro": self.drop_macro,
         }.get(action)
         if handler is None:
             return redirect(self.url)
@@ -93,7 +104,7 @@ class TicketWorkspaceView(View):
         return _edit_url(self.viewset, self.ticket)
 
     def reply(self):
-        form = AgentReplyForm(self.request.POST, self.request.FILES)
+        form = AgentReplyForm(self.request.POST, self.request.FILES, user=self.request.user)
         if not form.is_valid():
             return self.render(reply_form=form, status=200)
         seen = form.cleaned_data["seen"]
@@ -109,37 +120,56 @@ class TicketWorkspaceView(View):
                 ),
             )
             return self.render(reply_form=form, new_since=_last_message_id(seen), status=409)
+        internal = form.cleaned_data["kind"] == AgentReplyForm.KIND_NOTE
+        macro = form.cleaned_data["macro"]
         try:
-            workflow.post_message(
-                self.ticket,
-                author=self.request.user,
-                body=form.cleaned_data["body"],
-                internal=form.cleaned_data["kind"] == AgentReplyForm.KIND_NOTE,
-                attachments=form.cleaned_data["attachments"],
-            )
+            if macro is not None:
+                workflow.apply_macro(
+                    self.ticket,
+                    by=self.request.user,
+                    macro=macro,
+                    body=form.cleaned_data["body"],
+                    internal=internal,
+                    attachments=form.cleaned_data["attachments"],
+                )
+            else:
+                workflow.post_message(
+                    self.ticket,
+                    author=self.request.user,
+                    body=form.cleaned_data["body"],
+                    internal=internal,
+                    attachments=form.cleaned_data["attachments"],
+                )
         except ValidationError as error:
             apply_workflow_errors(form, error)
             return self.render(reply_form=form)
-        if form.cleaned_data["kind"] == AgentReplyForm.KIND_NOTE:
-            messages.success(self.request, _("Internal note added."))
+        if internal:
+            done = _("Internal note added.")
         else:
-            messages.success(self.request, _("Reply sent to the customer."))
+            done = _("Reply sent to the customer.")
+        if macro is not None and macro.action_labels():
+            done = f"{done} " + _("Macro “%(title)s” applied.") % {"title": macro.title}
+        messages.success(self.request, done)
         return redirect(self.url)
 
-    def insert_canned(self):
-        """Without JavaScript, "Insert" puts the chosen canned response in the reply box."""
-        response = canned_responses().filter(pk=self.request.POST.get("canned") or 0).first()
+    def insert_canned(self, *, chosen=True):
+        """Without JavaScript, "Insert" puts the chosen canned response in the reply box and
+        queues its actions, which run when the message is sent."""
+        user = self.request.user
+        response = None
+        if chosen:
+            response = macros_for(user).filter(pk=_number(self.request.POST.get("canned"))).first()
         body = self.request.POST.get("body", "")
         if response is not None:
-            body = (body + "\n\n" if body.strip() else "") + response.render(
-                self.ticket, self.request.user
-            )
+            body = (body + "\n\n" if body.strip() else "") + response.render(self.ticket, user)
         form = AgentReplyForm(
             initial={
                 "body": body,
                 "kind": self.request.POST.get("kind", AgentReplyForm.KIND_REPLY),
                 "seen": self.request.POST.get("seen") or version_of(self.ticket),
-            }
+                "macro": response.pk if response is not None else None,
+            },
+            user=user,
         )
         return self.render(reply_form=form)
 
@@ -183,6 +213,32 @@ class TicketWorkspaceView(View):
                 messages.success(self.request, _("Assignee changed."))
         else:
             messages.error(self.request, _("Choose an agent."))
+        return redirect(self.url)
+
+    def drop_macro(self):
+        """The reply box as it was, without the queued macro's actions."""
+        return self.insert_canned(chosen=False)
+
+    def change_tags(self):
+        form = TicketTagsForm(self.request.POST)
+        if not form.is_valid():
+            messages.error(self.request, " ".join(m for e in form.errors.values() for m in e))
+            return redirect(self.url)
+        added, removed = form.changes(self.ticket)
+        try:
+            workflow.tag(
+                self.ticket,
+                by=self.request.user,
+                add=added,
+                remove=removed,
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            messages.error(self.request, " ".join(error.messages))
+        else:
+            messages.success(
+                self.request, _("Tags changed.") if added or removed else _("No change.")
+            )
         return redirect(self.url)
 
     def assign_me(self):
@@ -229,10 +285,13 @@ class TicketWorkspaceView(View):
         return self.render(reply_form=self.fresh_reply_form(), merge_form=form)
 
     def fresh_reply_form(self):
-        return AgentReplyForm(initial={"seen": version_of(self.ticket)})
+        return AgentReplyForm(initial={"seen": version_of(self.ticket)}, user=self.request.user)
 
     def render(self, *, reply_form, new_since=None, status=200, correct_form=None, merge_form=None):
         ticket, user = self.ticket, self.request.user
+        macros = list(macros_for(user))
+        queued = str(reply_form["macro"].value() or "")
+        queued_macro = next((macro for macro in macros if str(macro.pk) == queued), None)
         thread = list(
             Message.objects.filter(ticket=ticket)
             .select_related("author")
@@ -252,9 +311,11 @@ class TicketWorkspaceView(View):
             "can_reassign": can_reassign(user),
             "correct_form": correct_form or CorrectForm(ticket=ticket, user=user),
             "merge_form": merge_form or MergeForm(user=user),
-            "canned_responses": [
-                (response, response.render(ticket, user)) for response in canned_responses()
+            "macros": [
+                (macro, macro.render(ticket, user), macro.action_labels()) for macro in macros
             ],
+            "queued_macro": queued_macro,
+            "tags_form": TicketTagsForm(initial={"tags": list(ticket.tags.all())}),
             "timeline": ticket_timeline(ticket),
             "other_tickets": Ticket.objects.filter(customer=ticket.customer_id)
             .exclude(pk=ticket.pk)
@@ -282,6 +343,10 @@ def presence_view(request, pk):
         "tickets/admin/includes/presence.html",
         {"others_viewing": presence.touch(ticket, request.user)},
     )
+
+
+def _number(value):
+    return int(value) if value and value.isdigit() and len(value) < 19 else 0
 
 
 def _last_message_id(version):

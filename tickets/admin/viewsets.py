@@ -5,12 +5,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from accounts.admin_views import AgentApplicationViewSet
-from tickets.models import CannedResponse, Category, SLAPolicy, Ticket
+from tickets.models import CannedResponse, Category, SLAPolicy, Tag, Ticket
+from tickets.permissions import visible_macros
 
+from . import macros
 from .choosers import PermissionCheckedChooserViewSet
 from .filters import TicketFilterSet
 from .new_ticket import NewTicketViewSet
 from .queue import TicketIndexView
+from .tags import TagChipColumn
 from .views import TicketWorkspaceView, presence_view
 
 # The queue's menu badge is recounted at most this often (seconds): it shows on every admin page.
@@ -82,11 +85,36 @@ class CategoryViewSet(SnippetViewSet):
 
 
 class CannedResponseViewSet(SupportSnippetViewSet):
+    """Shared and personal canned responses and macros (tickets/admin/macros.py)."""
+
     model = CannedResponse
     icon = "openquote"
+    menu_label = _("Canned responses and macros")
     menu_order = 200
-    list_display = ["title", "category", "is_active"]
+    list_display = ["title", "category", macros.shared_column, "is_active"]
+    list_filter = ["is_active"]
     search_fields = ["title", "body"]
+    search_backend_name = None
+    copy_view_enabled = False
+    edit_handler = macros.edit_handler
+    edit_view_class = macros.MacroEditView
+    delete_view_class = macros.MacroDeleteView
+    history_view_class = macros.MacroHistoryView
+    usage_view_class = macros.MacroUsageView
+    chooser_viewset_class = macros.MacroChooserViewSet
+
+    def get_queryset(self, request):
+        return visible_macros(request.user).select_related("category")
+
+
+class TagViewSet(SupportSnippetViewSet):
+    """Support admins keep the tags; agents see them (and put them on tickets)."""
+
+    model = Tag
+    icon = "tag"
+    menu_order = 250
+    list_display = ["name", TagChipColumn("chip", label=_("Looks like"))]
+    search_fields = ["name"]
     search_backend_name = None
     copy_view_enabled = False
 
@@ -110,6 +138,7 @@ class SupportViewSetGroup(SnippetViewSetGroup):
         TicketViewSet,
         NewTicketViewSet,
         CannedResponseViewSet,
+        TagViewSet,
         CategoryViewSet,
         SLAPolicyViewSet,
         AgentApplicationViewSet,

@@ -8,7 +8,7 @@ from rest_framework import serializers
 from accounts.roles import is_agent
 from tickets.choices import Priority, Status
 from tickets.models import Category, Ticket
-from tickets.permissions import visible_orders
+from tickets.permissions import visible_orders, visible_tags
 from tickets.selectors import PRIORITY_ORDER
 
 ME, UNASSIGNED = "me", "unassigned"
@@ -38,6 +38,11 @@ class TicketFilterSet(django_filters.FilterSet):
     assignee = django_filters.CharFilter(
         method="filter_assignee",
         help_text="Staff only: an agent's id, `me` or `unassigned`.",
+    )
+    tag = django_filters.CharFilter(
+        method="filter_tag",
+        max_length=50,
+        help_text="Staff only: tickets with this tag (its name, any case).",
     )
     created_from = django_filters.DateFilter(
         field_name="created_at", lookup_expr="date__gte", help_text="Created on or after (date)."
@@ -74,6 +79,14 @@ class TicketFilterSet(django_filters.FilterSet):
                 {"assignee": [_("Use an agent's id, “me” or “unassigned”.")]}
             )
         return queryset.filter(assignee_id=int(value))
+
+    def filter_tag(self, queryset, name, value):
+        if not is_agent(self.request.user):
+            raise serializers.ValidationError({"tag": [_("Only support staff can filter by tag.")]})
+        tag = visible_tags(self.request.user).filter(name__iexact=value.strip()).first()
+        if tag is None:
+            raise serializers.ValidationError({"tag": [_("No tag has this name.")]})
+        return queryset.filter(tags=tag)
 
     def filter_search(self, queryset, name, value):
         value = value.strip()

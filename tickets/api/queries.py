@@ -4,17 +4,26 @@ queries whatever the data size."""
 from django.db.models import Count, F, Prefetch, Q
 
 from accounts.models import User
+from accounts.roles import is_agent
 from tickets import history as ticket_history
 from tickets import selectors
 from tickets.choices import Priority, Status
 from tickets.models import Category, Ticket
-from tickets.permissions import visible_messages, visible_orders, visible_tickets
+from tickets.permissions import (
+    visible_macros,
+    visible_messages,
+    visible_orders,
+    visible_tags,
+    visible_tickets,
+)
 from tickets.reports import measures
 from tickets.reports.measures import Percentile
 
 
 def ticket_list(user):
     tickets = visible_tickets(user).select_related("category", "customer", "order", "assignee")
+    if is_agent(user):
+        tickets = tickets.prefetch_related("tags")
     return selectors.with_unread(tickets, user)
 
 
@@ -40,8 +49,6 @@ def comments(user, ticket):
 def history(user, ticket):
     """The ticket's changes, oldest first: every tracked field with who and why for staff,
     status changes alone for customers."""
-    from accounts.roles import is_agent
-
     if not is_agent(user):
         return [
             {
@@ -92,6 +99,21 @@ def orders(user):
 
 def categories():
     return Category.objects.filter(is_active=True)
+
+
+def tags(user):
+    return visible_tags(user).order_by("name")
+
+
+def macros(user):
+    """The caller's personal macros and the team's, active ones, with what they set."""
+    return (
+        visible_macros(user)
+        .filter(is_active=True)
+        .select_related("category", "assignee")
+        .prefetch_related("add_tags", "remove_tags")
+        .order_by("title", "pk")
+    )
 
 
 def agents():

@@ -11,7 +11,17 @@ from rest_framework import serializers
 from accounts.models import User
 from tickets import limits
 from tickets.choices import STAFF_SOURCES, Priority, Status
-from tickets.models import Attachment, Category, Feedback, Message, Order, OrderLine, Ticket
+from tickets.models import (
+    Attachment,
+    CannedResponse,
+    Category,
+    Feedback,
+    Message,
+    Order,
+    OrderLine,
+    Tag,
+    Ticket,
+)
 from tickets.models.tickets import DESCRIPTION_MAX, DESCRIPTION_MIN, SUBJECT_MAX, SUBJECT_MIN
 from tickets.permissions import visible_customers, visible_orders
 from tickets.transitions import allowed_targets
@@ -60,6 +70,14 @@ class CategorySerializer(OutputMixin, serializers.ModelSerializer):
     class Meta:
         model = Category
         fields = ["id", "name", "description", "default_priority"]
+
+
+class TagSerializer(OutputMixin, serializers.ModelSerializer):
+    """A tag the support team puts on tickets."""
+
+    class Meta:
+        model = Tag
+        fields = ["id", "name", "colour"]
 
 
 class PersonSerializer(OutputMixin, serializers.ModelSerializer):
@@ -259,6 +277,7 @@ class TicketListSerializer(StaffOnlyFieldsMixin, serializers.ModelSerializer):
     unread = serializers.SerializerMethodField(
         help_text="The other side wrote since this user last read the ticket."
     )
+    tags = TagSerializer(many=True, read_only=True)
 
     class Meta:
         model = Ticket
@@ -277,8 +296,9 @@ class TicketListSerializer(StaffOnlyFieldsMixin, serializers.ModelSerializer):
             "assignee",
             "source",
             "escalated",
+            "tags",
         ]
-        staff_only_fields = ("assignee", "source", "escalated")
+        staff_only_fields = ("assignee", "source", "escalated", "tags")
 
     def get_unread(self, ticket) -> bool:
         return bool(getattr(ticket, "unread", False))
@@ -544,6 +564,47 @@ class MergeSerializer(RejectUnknownFieldsMixin, serializers.Serializer):
 class FeedbackCreateSerializer(serializers.Serializer):
     rating = serializers.IntegerField(min_value=1, max_value=5)
     comment = WorkflowText(length=(None, FEEDBACK_COMMENT_MAX), required=False, default="")
+
+
+class MacroSerializer(OutputMixin, serializers.ModelSerializer):
+    """A canned response, and a macro when it has actions: applying it posts the text (when
+    given) and sets what it names. Shared with the team, or personal to the caller."""
+
+    shared = serializers.BooleanField(source="is_shared", read_only=True)
+    category = CategoryBriefSerializer(read_only=True, allow_null=True)
+    assignee = AgentBriefSerializer(read_only=True, allow_null=True)
+    add_tags = TagSerializer(many=True, read_only=True)
+    remove_tags = TagSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = CannedResponse
+        fields = [
+            "id",
+            "title",
+            "body",
+            "category",
+            "shared",
+            "set_status",
+            "set_priority",
+            "assign_to_me",
+            "assignee",
+            "add_tags",
+            "remove_tags",
+        ]
+
+
+class MacroApplySerializer(serializers.Serializer):
+    body = WorkflowText(
+        length=(None, limits.MESSAGE_MAX_LENGTH),
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="The reply to post first (the macro's text with your changes); none: the "
+        "actions alone.",
+    )
+    is_internal = serializers.BooleanField(
+        default=False, help_text="Post the body as an internal note instead of a reply."
+    )
 
 
 # ── Stats ────────────────────────────────────────────────────────────────────────────────────

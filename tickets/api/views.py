@@ -399,6 +399,55 @@ class Stats(APIMixin, generics.GenericAPIView):
         return Response(queries.stats(self.filter_queryset(self.get_queryset())))
 
 
+@extend_schema(summary="Tags (staff)", description="The tags staff put on tickets.")
+class Tags(APIMixin, generics.ListAPIView):
+    permission_classes = [IsAuthenticated, IsSupportStaff]
+    serializer_class = s.TagSerializer
+
+    def get_queryset(self):
+        return queries.tags(self.request.user)
+
+
+@extend_schema(
+    summary="Canned responses and macros (staff)",
+    description="The caller's personal ones and the team's shared ones.",
+)
+class Macros(APIMixin, generics.ListAPIView):
+    permission_classes = [IsAuthenticated, IsSupportStaff]
+    serializer_class = s.MacroSerializer
+
+    def get_queryset(self):
+        return queries.macros(self.request.user)
+
+
+@extend_schema(
+    summary="Apply a macro (staff)",
+    description="Posts `body` first when given (a reply, or with is_internal a note), then runs "
+    "the macro's actions, each in the history as “macro: <title>”. All or nothing: an action "
+    "that cannot run is a 400 on `macro` and changes nothing. Answers with the ticket.",
+    responses={200: s.TicketDetailSerializer},
+)
+class TicketMacro(APIMixin, generics.GenericAPIView):
+    permission_classes = [IsAuthenticated, IsSupportStaff]
+    serializer_class = s.MacroApplySerializer
+
+    def post(self, request, *args, **kwargs):
+        ticket = self.visible_ticket()
+        macro = queries.macros(request.user).filter(pk=kwargs["pk"]).first()
+        if macro is None:
+            raise NotFound()
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        workflow.apply_macro(
+            ticket,
+            by=request.user,
+            macro=macro,
+            body=serializer.validated_data["body"],
+            internal=serializer.validated_data["is_internal"],
+        )
+        return self.ticket_detail_response(queries.ticket_detail(request.user, ticket.number))
+
+
 @extend_schema(summary="Support agents (staff)", description="Who tickets can be assigned to.")
 class Agents(APIMixin, generics.ListAPIView):
     permission_classes = [IsAuthenticated, IsSupportStaff]

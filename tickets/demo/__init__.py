@@ -1,6 +1,7 @@
-"""Demo categories, orders, canned responses and tickets for `seed_demo`, made by the workflow.
+"""Demo categories, tags, orders, canned responses and macros, and tickets for `seed_demo`, made
+by the workflow.
 
-The words are in `catalog.py` (categories, canned responses, products) and `conversations.py`
+The words are in `catalog.py` (categories, tags, macros, products) and `conversations.py`
 (the tickets and their stories); this module plays them through the workflow.
 """
 
@@ -14,8 +15,8 @@ from accounts.models import User
 
 from .. import workflow
 from ..choices import ACTIVE_STATUSES, OrderStatus, Priority
-from ..models import CannedResponse, Category, Feedback, Order, OrderLine, Ticket
-from .catalog import CANNED_RESPONSES, CATEGORIES, PRODUCTS
+from ..models import CannedResponse, Category, Feedback, Order, OrderLine, Tag, Ticket
+from .catalog import CANNED_RESPONSES, CATEGORIES, MACRO_ACTIONS, PRODUCTS, TAGS, TICKET_TAGS
 from .conversations import MORE_CUSTOMERS, MORE_TICKETS, TICKETS
 
 
@@ -49,9 +50,22 @@ def seed_categories():
     return categories
 
 
-def seed_canned_responses():
+def seed_tags():
+    return {
+        name: Tag.objects.get_or_create(name=name, defaults={"colour": colour})[0]
+        for name, colour in TAGS
+    }
+
+
+def seed_canned_responses(tags):
+    """The team's shared canned responses; a few are macros (a status, tags)."""
     for title, body in CANNED_RESPONSES:
-        CannedResponse.objects.get_or_create(title=title, defaults={"body": body})
+        status, add = MACRO_ACTIONS.get(title, ("", ()))
+        response, created = CannedResponse.objects.get_or_create(
+            title=title, owner=None, defaults={"body": body, "set_status": status}
+        )
+        if created:
+            response.add_tags.set([tags[name] for name in add])
 
 
 def seed_orders(customer, prefix, count=12):
@@ -103,7 +117,8 @@ def _play(ticket, story):
 def seed_tickets():
     """Create the demo tickets once: the first run makes them all, later runs find them there."""
     categories = seed_categories()
-    seed_canned_responses()
+    tags = seed_tags()
+    seed_canned_responses(tags)
     orders = {
         "customer": seed_orders(_user("customer"), "LT"),
         "customer2": seed_orders(_user("customer2"), "PC"),
@@ -133,6 +148,7 @@ def seed_tickets():
             check_rate=False,
         )
         _play(ticket, story)
+        _tag(ticket, [tags[name] for name in TICKET_TAGS.get(subject, ())])
         _backdate(ticket)
 
     seed_more_customers()
@@ -152,7 +168,13 @@ def seed_tickets():
             check_rate=False,
         )
         _play(ticket, story)
+        _tag(ticket, [tags[name] for name in TICKET_TAGS.get(subject, ())])
         _backdate(ticket)
+
+
+def _tag(ticket, tags):
+    if tags:
+        workflow.tag(ticket, by=_user("agent"), add=tags, reason="Sorted on arrival")
 
 
 def _backdate(ticket):

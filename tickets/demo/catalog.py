@@ -1,8 +1,9 @@
-"""The demo help desk's categories, canned responses and the products its orders hold."""
+"""The demo help desk's categories, tags, canned responses and macros, and the products its
+orders hold."""
 
 from decimal import Decimal
 
-from ..choices import Priority
+from ..choices import Priority, Status
 
 CATEGORIES = [
     ("Order issue", "Missing, wrong or damaged items, changes to an order.", Priority.MEDIUM),
@@ -12,6 +13,36 @@ CATEGORIES = [
     ("Account support", "Signing in, users, delivery addresses and settings.", Priority.LOW),
     ("General inquiry", "Anything else.", Priority.LOW),
 ]
+
+# (name, colour)
+TAGS = [
+    ("damaged", "red"),
+    ("driver", "blue"),
+    ("food safety", "amber"),
+    ("refund", "green"),
+    ("invoices", "purple"),
+    ("follow-up", "teal"),
+]
+
+# Demo tickets (by subject) and their tags.
+TICKET_TAGS = {
+    "Missing avocados from this morning's delivery": ("refund",),
+    "Tomatoes arrived bruised": ("damaged", "refund"),
+    "Invoice shows the wrong tax rate": ("invoices",),
+    "Driver could not find our back entrance": ("driver",),
+    "Chicken thighs delivered above safe temperature": ("food safety", "damaged"),
+    "Need copies of last quarter's invoices": ("invoices",),
+    "Delivery arrived two hours late": ("driver", "follow-up"),
+    "Milk expired two days after delivery": ("food safety",),
+    "Refund not received yet": ("refund", "follow-up"),
+    "Damaged box of to-go containers": ("damaged",),
+}
+
+# Canned responses that are macros: title -> (status, tags to add).
+MACRO_ACTIONS = {
+    "Need photos of damaged goods": (Status.WAITING_ON_CUSTOMER, ("damaged",)),
+    "Closing after no reply": (Status.RESOLVED, ()),
+}
 
 CANNED_RESPONSES = [
     (

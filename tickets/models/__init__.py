@@ -7,6 +7,7 @@ from .inbound_email import InboundEmail
 from .messages import Attachment, Message
 from .orders import Order, OrderLine
 from .sla import BusinessHours, Holiday, SLAPolicy
+from .tags import Tag, TagColour
 from .tickets import Ticket, TicketCounter, TicketReadState
 
 __all__ = [
@@ -22,6 +23,8 @@ __all__ = [
     "Order",
     "OrderLine",
     "SLAPolicy",
+    "Tag",
+    "TagColour",
     "Ticket",
     "TicketCounter",
     "TicketReadState",

@@ -6,7 +6,6 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
-from taggit.managers import TaggableManager
 
 from tickets import limits
 from tickets.choices import ACTIVE_STATUSES, PRIORITY_RANK_EXPRESSION, Priority, Source, Status
@@ -97,7 +96,9 @@ class Ticket(models.Model):
         help_text=_("A duplicate closed into this ticket: its number still leads there."),
     )
     extra_fields = models.JSONField(_("extra fields"), default=dict, blank=True)
-    tags = TaggableManager(blank=True)
+    tags = models.ManyToManyField(
+        "tickets.Tag", verbose_name=_("tags"), blank=True, related_name="tickets"
+    )
     escalated = models.BooleanField(_("escalated"), default=False)
     escalated_at = models.DateTimeField(_("escalated at"), null=True, blank=True)
     resolution_notes = models.TextField(_("resolution notes"), blank=True)
@@ -126,6 +127,7 @@ class Ticket(models.Model):
     objects = TicketQuerySet.as_manager()
 
     history = HistoricalRecords(
+        m2m_fields=[tags],
         history_change_reason_field=models.CharField(
             max_length=limits.REASON_MAX_LENGTH, null=True
         ),

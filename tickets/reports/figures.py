@@ -175,6 +175,22 @@ def by_category(scope):
     return [with_rates(row) for row in rows]
 
 
+def by_tag(scope):
+    """Each tag's tickets created in the period, busiest first; a ticket counts under each of
+    its tags, and tags on none of them are left out."""
+    return list(
+        scope.created()
+        .filter(tags__isnull=False)
+        .values(tag=F("tags__name"))
+        .annotate(
+            tickets=Count("pk"),
+            still_open=Count("pk", filter=conditions.ACTIVE),
+            resolved=Count("resolved_at"),
+        )
+        .order_by("-tickets", "tag")
+    )
+
+
 def satisfaction_summary(scope):
     """Average rating and how many of each star, for ratings given in the period."""
     ratings = Feedback.objects.filter(scope.during("created_at"), scope.filters("ticket__"))

@@ -273,6 +273,23 @@ class CategoriesReportView(SupportReportView):
         return rows
 
 
+class TagsReportView(SupportReportView):
+    """How many of the period's tickets carry each tag: what the team sorts its work by."""
+
+    name = "tags"
+    page_title = _("Tags")
+    header_icon = "tag"
+    columns = [
+        PlainColumn("tag", label=_("Tag")),
+        CountColumn("tickets", label=_("Tickets")),
+        CountColumn("still_open", label=_("Still open")),
+        CountColumn("resolved", label=_("Resolved")),
+    ]
+
+    def get_queryset(self):
+        return figures.by_tag(self.scope)
+
+
 REPORTS = [
     VolumeReportView,
     StatusReportView,
@@ -280,4 +297,5 @@ REPORTS = [
     SatisfactionReportView,
     AgentsReportView,
     CategoriesReportView,
+    TagsReportView,
 ]
