@@ -22,13 +22,12 @@ from tickets.email_admin import (
     EMAIL_MENU_HOOK,
     ActionInspectView,
     EmailRecordViewSet,
-    counted,
     preformatted,
 )
 
 from . import tasks
 from .models import EmailDelivery
-from .views import unread_count
+from .views import unread_count_for
 
 register_permission_policy(
     EmailDelivery,
@@ -108,7 +107,15 @@ class OutgoingEmailViewSet(EmailRecordViewSet):
         ]
 
 
-NotificationsMenuItem = counted(MenuItem, unread_count)
+class NotificationsMenuItem(MenuItem):
+    """The menu's notifications, with the unread count the bell shows (one count per request)."""
+
+    def render_component(self, request):
+        component = super().render_component(request)
+        number = unread_count_for(request)
+        if number:
+            component.label = f"{self.label} ({number})"
+        return component
 
 
 def notifications_menu_item():

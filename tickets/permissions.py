@@ -1,10 +1,11 @@
 """Who may see and do what with tickets: the one policy every list, page, file and endpoint uses."""
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 
 from accounts.roles import is_agent, is_support_admin
 
-from .models import Attachment, Message, Order, Ticket
+from .models import Attachment, Message, Order, SavedView, Ticket
 
 
 def visible_tickets(user):
@@ -60,3 +61,19 @@ def require(allowed, message):
 
 def require_staff(user):
     require(is_agent(user), "Only support staff may do this.")
+
+
+def visible_saved_views(user):
+    """Staff see their own saved views and the team's shared ones; nobody else has any."""
+    if not is_agent(user):
+        return SavedView.objects.none()
+    return SavedView.objects.filter(Q(owner=user) | Q(shared=True))
+
+
+def can_share_views(user):
+    return is_support_admin(user)
+
+
+def can_delete_saved_view(user, view):
+    """Its owner; and a shared view, the support admins, who share them."""
+    return is_agent(user) and (view.owner_id == user.pk or (view.shared and can_share_views(user)))

@@ -7,11 +7,12 @@ from supportsite.reports import AdminReports
 
 from .admin.bulk_actions import AssignBulkAction, PriorityBulkAction, StatusBulkAction
 from .admin.panels import dashboard_panels
-from .admin.viewsets import SupportViewSetGroup
+from .admin.viewsets import SupportViewSetGroup, ticket_views_menu_item
 from .email_admin import EmailViewSetGroup
 from .reports.views import REPORTS
 
 register_snippet(SupportViewSetGroup)
+hooks.register("register_admin_menu_item", ticket_views_menu_item)
 
 for bulk_action in (AssignBulkAction, StatusBulkAction, PriorityBulkAction):
     hooks.register("register_bulk_action", bulk_action)

@@ -1,9 +1,6 @@
 """Panels on the Wagtail dashboard for agents: their work, the unassigned pile, SLA risk, today."""
 
-from urllib.parse import urlencode
-
 from django.db.models import Count, Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
@@ -11,7 +8,7 @@ from wagtail.admin.ui.components import Component
 from accounts.roles import is_agent
 from tickets import conditions
 from tickets.models import Ticket
-from tickets.selectors import PRIORITY_ORDER
+from tickets.selectors import QUEUE_ORDER
 
 from . import saved_views
 
@@ -27,15 +24,11 @@ class TicketListPanel(Component):
         self.name = f"support_{view}"
         self.title = title
         self.tickets = saved_views.apply(view, Ticket.objects.all(), user)
-        self.more_url = (
-            f"{reverse('wagtailsnippets_tickets_ticket:list')}?{urlencode({'view': view})}"
-        )
+        self.more_url = saved_views.url(view)
         self.order = order
 
     def get_context_data(self, parent_context):
-        tickets = self.tickets.select_related("customer").order_by(
-            PRIORITY_ORDER.asc(), "created_at"
-        )
+        tickets = self.tickets.select_related("customer").order_by(*QUEUE_ORDER)
         return {"panel": self, "tickets": list(tickets[:LISTED]), "count": self.tickets.count()}
 
 

@@ -11,6 +11,7 @@ from taggit.managers import TaggableManager
 from tickets import limits
 from tickets.choices import ACTIVE_STATUSES, PRIORITY_RANK_EXPRESSION, Priority, Source, Status
 from tickets.conditions import ACTIVE
+from tickets.sla.state import NEXT_DUE_EXPRESSION
 
 from .querysets import TicketQuerySet
 
@@ -173,6 +174,15 @@ class Ticket(models.Model):
                 PRIORITY_RANK_EXPRESSION,
                 "created_at",
                 name="tickets_active_order_idx",
+                condition=ACTIVE,
+            ),
+            # The queue's opening order: active tickets, most pressing first, then the soonest SLA
+            # target (none last: PostgreSQL's ascending order puts nulls last, as the queue does).
+            models.Index(
+                PRIORITY_RANK_EXPRESSION,
+                NEXT_DUE_EXPRESSION,
+                "created_at",
+                name="tickets_active_due_order_idx",
                 condition=ACTIVE,
             ),
         ]
