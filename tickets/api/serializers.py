@@ -511,4 +511,6 @@ class StatsSerializer(OutputMixin, serializers.Serializer):
     by_category = CountByCategorySerializer(many=True)
     median_first_response_seconds = serializers.FloatField(allow_null=True)
     median_resolution_seconds = serializers.FloatField(allow_null=True)
+    average_first_response_seconds = serializers.FloatField(allow_null=True)
+    average_resolution_seconds = serializers.FloatField(allow_null=True)
     sla = SLASerializer()

@@ -2,7 +2,7 @@
 
 from django.urls import include, path, re_path, register_converter
 
-from . import views
+from . import saved_views, views
 from .docs import APIDocsView, APISchemaView
 
 
@@ -36,6 +36,7 @@ v1 = [
         name="ticket-attachment",
     ),
     path("stats/", views.Stats.as_view(), name="stats"),
+    path("views/", saved_views.TicketViews.as_view(), name="views"),
     path("agents/", views.Agents.as_view(), name="agents"),
     path("me/", views.Me.as_view(), name="me"),
     path("categories/", views.Categories.as_view(), name="categories"),
