@@ -105,7 +105,7 @@ def open_ticket(
     description,
     opened_by=None,
     category=None,
-    priority=Priority.MEDIUM,
+    priority=None,
     priority_justification="",
     order=None,
     source=Source.WEB,
@@ -119,14 +119,20 @@ def open_ticket(
     """Open a ticket for a customer, by the customer or by staff on their behalf.
 
     check_rate=False is for trusted scripts (demo data, imports), never for a customer's request.
+    Without a priority chosen (None or ""), the ticket takes its category's default priority,
+    which needs no justification: the customer did not raise it.
     """
+    chosen = bool(priority)
+    if not chosen:
+        priority = category.default_priority if category is not None else Priority.MEDIUM
     opened_by = opened_by or customer
     on_behalf = opened_by.pk != customer.pk
     if on_behalf:
         require_staff(opened_by)
 
     errors = {}
-    if not on_behalf and priority in PRESSING_PRIORITIES and not priority_justification.strip():
+    justify = chosen and not on_behalf and priority in PRESSING_PRIORITIES
+    if justify and not priority_justification.strip():
         errors["priority_justification"] = _("Tell us why this needs high or urgent attention.")
     if order is not None and order.customer_id != customer.pk:
         errors["order"] = _("Choose one of your own orders.")

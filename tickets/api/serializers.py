@@ -391,7 +391,11 @@ class TicketCreateSerializer(serializers.Serializer):
     category = serializers.PrimaryKeyRelatedField(
         queryset=Category.objects.all(), required=False, allow_null=True
     )
-    priority = serializers.ChoiceField(choices=Priority.choices, default=Priority.MEDIUM)
+    priority = serializers.ChoiceField(
+        choices=Priority.choices,
+        default=None,
+        help_text="Left out: the category's default priority (medium without a category).",
+    )
     priority_justification = WorkflowText(
         length=(None, JUSTIFICATION_MAX),
         required=False,
