@@ -40,8 +40,6 @@ BULK_STRINGS = {
     "ALL": _("All %(objects)s tickets on this screen selected"),
     "ALL_IN_LISTING": _("All tickets in listing selected"),
 }
-# Wagtail's own bulk actions, in words about tickets.
-BULK_ARIA_LABELS = {"delete": _("Delete the selected tickets")}
 
 
 class QueueTable(CellRendererTable):
@@ -285,10 +283,7 @@ class TicketIndexView(SafeSpreadsheetExportMixin, IndexView):
                     "wagtail_bulk_action",
                     args=[opts.app_label, opts.model_name, action.action_type],
                 ),
-                attrs={
-                    "aria-label": BULK_ARIA_LABELS.get(action.action_type, action.aria_label),
-                    "data-bulk-action-button": "",
-                },
+                attrs={"aria-label": action.aria_label, "data-bulk-action-button": ""},
                 priority=action.action_priority,
                 classname=" ".join(action.classes | {"bulk-action-btn"}),
             )
