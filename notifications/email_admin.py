@@ -61,6 +61,9 @@ class OutgoingEmailInspectView(ActionInspectView):
     def get_last_error_display_value(self):
         return preformatted(self.object.last_error)
 
+    def get_reply_to_display_value(self):
+        return self.object.reply_to or "—"
+
     def get_created_at_display_value(self):
         return team_time(self.object.created_at)
 
