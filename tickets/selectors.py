@@ -12,7 +12,7 @@ from .sla.state import NEXT_DUE_EXPRESSION
 
 PRIORITY_ORDER = PRIORITY_RANK_EXPRESSION
 # The agents' queue: most pressing first, then the soonest SLA target (none last), then oldest.
-# Active tickets read it from tickets_active_due_order_idx.
+# Read from tickets_active_due_order_idx (active tickets) or tickets_due_order_idx.
 QUEUE_ORDER = [PRIORITY_ORDER.asc(), NEXT_DUE_EXPRESSION.asc(nulls_last=True), "created_at"]
 
 SORTS = {

@@ -125,6 +125,8 @@ def test_the_queue_opens_on_active_tickets_read_from_the_due_order_index(plan_wi
         plan = plan_with_only(tickets.order_by(*QUEUE_ORDER)[:51], "tickets_active_due_order_idx")
         assert "tickets_active_due_order_idx" in plan
         assert "Sort" not in plan.replace("Incremental Sort", "")
+    everything = Ticket.objects.order_by(*QUEUE_ORDER)[:51]
+    assert "tickets_due_order_idx" in plan_with_only(everything, "tickets_due_order_idx")
 
 
 def test_reports_count_resolutions_and_list_ratings_from_their_date_indexes(plan_with_only):

@@ -90,6 +90,15 @@ def test_all_tickets_stay_one_click_away(client, agent, desk):
     assert "solved long ago" in everything
 
 
+def test_a_search_or_chosen_statuses_look_past_the_active_tickets(client, agent, desk):
+    client.force_login(agent)
+    closed = desk["solved long ago"]
+
+    assert listed(client, q=closed.number) == ["solved long ago"]
+    assert listed(client, status="closed") == ["solved long ago"]
+    assert listed(client, view="waiting", q="mine") == ["mine waiting"]
+
+
 def test_recently_solved_means_resolved_in_the_last_seven_days(client, agent, desk):
     client.force_login(agent)
 

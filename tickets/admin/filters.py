@@ -95,9 +95,12 @@ class TicketFilterSet(WagtailFilterSet):
         return saved_views.apply(value, queryset, self.request.user) if value else queryset
 
     def filter_queryset(self, queryset):
-        """Without a view chosen, the queue shows the default one (active tickets)."""
+        """Without a view, statuses or a search chosen, the queue shows the default view (the
+        active tickets). Statuses chosen are listed whatever they are; a search looks through
+        every ticket (an agent looks a number up whatever became of its ticket)."""
         queryset = super().filter_queryset(queryset)
-        if not self.form.cleaned_data.get("view"):
+        chosen = self.form.cleaned_data
+        if not (chosen.get("view") or chosen.get("status") or self.data.get("q", "").strip()):
             queryset = saved_views.apply(saved_views.DEFAULT, queryset, self.request.user)
         return queryset
 

@@ -176,14 +176,21 @@ class Ticket(models.Model):
                 name="tickets_active_order_idx",
                 condition=ACTIVE,
             ),
-            # The queue's opening order: active tickets, most pressing first, then the soonest SLA
-            # target (none last: PostgreSQL's ascending order puts nulls last, as the queue does).
+            # The queue's order: most pressing first, then the soonest SLA target (none last:
+            # PostgreSQL's ascending order puts nulls last, as the queue asks), for the active
+            # tickets it opens on and for every ticket (a search, "all tickets").
             models.Index(
                 PRIORITY_RANK_EXPRESSION,
                 NEXT_DUE_EXPRESSION,
                 "created_at",
                 name="tickets_active_due_order_idx",
                 condition=ACTIVE,
+            ),
+            models.Index(
+                PRIORITY_RANK_EXPRESSION,
+                NEXT_DUE_EXPRESSION,
+                "created_at",
+                name="tickets_due_order_idx",
             ),
         ]
         permissions = [
