@@ -6,45 +6,96 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
-        ('tickets', '0011_business_hours_callable_defaults'),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
+        ("tickets", "0011_business_hours_callable_defaults"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SavedView',
+            name="SavedView",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=80, verbose_name='name')),
-                ('shared', models.BooleanField(default=False, help_text='All support staff see it.', verbose_name='shared with the team')),
-                ('query', models.CharField(blank=True, max_length=2000, verbose_name='filters')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=80, verbose_name="name")),
+                (
+                    "shared",
+                    models.BooleanField(
+                        default=False,
+                        help_text="All support staff see it.",
+                        verbose_name="shared with the team",
+                    ),
+                ),
+                ("query", models.CharField(blank=True, max_length=2000, verbose_name="filters")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
             ],
             options={
-                'verbose_name': 'saved view',
-                'verbose_name_plural': 'saved views',
-                'ordering': ['name', 'pk'],
+                "verbose_name": "saved view",
+                "verbose_name_plural": "saved views",
+                "ordering": ["name", "pk"],
             },
         ),
         migrations.AddIndex(
-            model_name='ticket',
-            index=models.Index(models.Case(models.When(priority='urgent', then=models.Value(0)), models.When(priority='high', then=models.Value(1)), models.When(priority='medium', then=models.Value(2)), models.When(priority='low', then=models.Value(3)), output_field=models.IntegerField()), models.Case(models.When(first_response_at__isnull=True, then=models.F('first_response_due_at')), default=models.F('resolution_due_at')), models.F('created_at'), condition=models.Q(('status__in', ['open', 'in_progress', 'waiting_on_customer'])), name='tickets_active_due_order_idx'),
+            model_name="ticket",
+            index=models.Index(
+                models.Case(
+                    models.When(priority="urgent", then=models.Value(0)),
+                    models.When(priority="high", then=models.Value(1)),
+                    models.When(priority="medium", then=models.Value(2)),
+                    models.When(priority="low", then=models.Value(3)),
+                    output_field=models.IntegerField(),
+                ),
+                models.Case(
+                    models.When(
+                        first_response_at__isnull=True, then=models.F("first_response_due_at")
+                    ),
+                    default=models.F("resolution_due_at"),
+                ),
+                models.F("created_at"),
+                condition=models.Q(("status__in", ["open", "in_progress", "waiting_on_customer"])),
+                name="tickets_active_due_order_idx",
+            ),
         ),
         migrations.AddIndex(
-            model_name='ticket',
-            index=models.Index(models.Case(models.When(priority='urgent', then=models.Value(0)), models.When(priority='high', then=models.Value(1)), models.When(priority='medium', then=models.Value(2)), models.When(priority='low', then=models.Value(3)), output_field=models.IntegerField()), models.Case(models.When(first_response_at__isnull=True, then=models.F('first_response_due_at')), default=models.F('resolution_due_at')), models.F('created_at'), name='tickets_due_order_idx'),
+            model_name="ticket",
+            index=models.Index(
+                models.Case(
+                    models.When(priority="urgent", then=models.Value(0)),
+                    models.When(priority="high", then=models.Value(1)),
+                    models.When(priority="medium", then=models.Value(2)),
+                    models.When(priority="low", then=models.Value(3)),
+                    output_field=models.IntegerField(),
+                ),
+                models.Case(
+                    models.When(
+                        first_response_at__isnull=True, then=models.F("first_response_due_at")
+                    ),
+                    default=models.F("resolution_due_at"),
+                ),
+                models.F("created_at"),
+                name="tickets_due_order_idx",
+            ),
         ),
         migrations.AddField(
-            model_name='savedview',
-            name='owner',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='saved_ticket_views', to=settings.AUTH_USER_MODEL, verbose_name='owner'),
+            model_name="savedview",
+            name="owner",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="saved_ticket_views",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="owner",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='savedview',
-            constraint=models.UniqueConstraint(fields=('owner', 'name'), name='tickets_savedview_unique_name'),
+            model_name="savedview",
+            constraint=models.UniqueConstraint(
+                fields=("owner", "name"), name="tickets_savedview_unique_name"
+            ),
         ),
     ]
