@@ -23,8 +23,9 @@ from tickets.permissions import visible_tickets
 BADGE_TTL = 30
 DEFAULT, ALL = "active", "all"
 QUEUE_URL_NAME = "wagtailsnippets_tickets_ticket:list"
-# What a saved view keeps of the queue's URL: not the page it was on.
-NOT_SAVED = ("p", "csrfmiddlewaretoken", "name", "shared")
+# What a saved view keeps of the queue's URL: not the page it was on, nor Wagtail's marker of a
+# redrawn listing (active filters' "remove" links carry it).
+NOT_SAVED = ("p", "_w_filter_fragment")
 
 
 @dataclass(frozen=True)
