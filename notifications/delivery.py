@@ -13,6 +13,10 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from supportsite.team_time import team_time
 
 from .models import EmailDelivery
 
@@ -63,8 +67,38 @@ def attempt(email_id):
     email.status = Status.SENT
     email.sent_at = timezone.now()
     email.next_attempt_at = None
-    email.save(update_fields=["status", "attempts", "sent_at", "next_attempt_at", "updated_at"])
+    email.last_error = ""  # it went: an earlier attempt's error no longer says anything
+    email.save(
+        update_fields=[
+            "status",
+            "attempts",
+            "sent_at",
+            "next_attempt_at",
+            "last_error",
+            "updated_at",
+        ]
+    )
     return email
+
+
+def state_in_words(email):
+    """Where an email stands, as the admin says it: queued, retrying (and when), sending,
+    sent (when) or failed (after how many attempts); times in the team's time zone."""
+    if email.status == Status.SENT:
+        return _("Sent %(time)s") % {"time": team_time(email.sent_at)}
+    if email.status == Status.FAILED:
+        return ngettext(
+            "Failed after %(count)d attempt", "Failed after %(count)d attempts", email.attempts
+        ) % {"count": email.attempts}
+    if email.status == Status.SENDING:
+        return _("Sending")
+    if email.attempts:
+        return _("Retrying %(time)s (attempt %(next)d of %(total)d)") % {
+            "time": team_time(email.next_attempt_at),
+            "next": email.attempts + 1,
+            "total": len(settings.EMAIL_RETRY_DELAYS) + 1,
+        }
+    return _("Queued")
 
 
 def _failed(email, error):

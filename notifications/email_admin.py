@@ -10,25 +10,27 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.permissions import register_permission_policy
 
+from supportsite.dashboard import WarningPanel
 from supportsite.permission_policies import WorkflowOnlyPermissionPolicy
+from supportsite.team_time import team_time
 from tickets.email_admin import (
     EMAIL_MENU_HOOK,
     ActionInspectView,
     EmailRecordViewSet,
-    counted,
     preformatted,
 )
 
 from . import tasks
+from .delivery import state_in_words
 from .models import EmailDelivery
-from .views import unread_count
+from .views import unread_count_for
 
 register_permission_policy(
     EmailDelivery,
@@ -45,8 +47,28 @@ class OutgoingEmailInspectView(ActionInspectView):
             self.object.status in (EmailDelivery.Status.FAILED, EmailDelivery.Status.SENT)
         )
 
+    def get_field_label(self, field_name, field):
+        if field_name == "state":
+            return _("State")
+        return super().get_field_label(field_name, field)
+
+    def get_state_display_value(self):
+        return state_in_words(self.object)
+
+    def get_ticket_display_value(self):
+        return self.object.ticket.number if self.object.ticket_id else "—"
+
     def get_last_error_display_value(self):
         return preformatted(self.object.last_error)
+
+    def get_reply_to_display_value(self):
+        return self.object.reply_to or "—"
+
+    def get_created_at_display_value(self):
+        return team_time(self.object.created_at)
+
+    def get_sent_at_display_value(self):
+        return team_time(self.object.sent_at)
 
 
 @require_POST
@@ -66,6 +88,30 @@ def failed_count(user):
     return EmailDelivery.objects.filter(status=EmailDelivery.Status.FAILED).count()
 
 
+def _created_at(email):
+    return team_time(email.created_at)
+
+
+def failing_emails_warning(user):
+    """Who can watch outgoing email hears on the dashboard of emails that gave up."""
+    if not user.has_perm("notifications.view_emaildelivery"):
+        return []
+    failed = failed_count(user)
+    if not failed:
+        return []
+    message = ngettext(
+        "%(count)d email could not be sent.", "%(count)d emails could not be sent.", failed
+    ) % {"count": failed}
+    return [
+        WarningPanel(
+            name="support_failing_emails",
+            message=message,
+            url=f"{reverse('outgoing_emails:index')}?status={EmailDelivery.Status.FAILED}",
+            link_text=_("See them and send them again"),
+        )
+    ]
+
+
 class OutgoingEmailViewSet(EmailRecordViewSet):
     model = EmailDelivery
     name = "outgoing_emails"
@@ -82,10 +128,9 @@ class OutgoingEmailViewSet(EmailRecordViewSet):
         "to",
         "kind",
         "ticket",
-        "status",
+        "state",
         "attempts",
         "last_error",
-        "next_attempt_at",
         "sent_at",
         "created_at",
         "reply_to",
@@ -102,13 +147,21 @@ class OutgoingEmailViewSet(EmailRecordViewSet):
                 get_url=lambda email: reverse("outgoing_emails:inspect", args=[email.pk]),
             ),
             Column("to", label=gettext_lazy("To")),
-            Column("status", label=gettext_lazy("Status"), accessor="get_status_display"),
-            Column("attempts", label=gettext_lazy("Attempts")),
-            DateColumn("created_at", label=gettext_lazy("Queued")),
+            Column("kind", label=gettext_lazy("Kind"), accessor="get_kind_display"),
+            Column("state", label=gettext_lazy("State"), accessor=state_in_words),
+            Column("created_at", label=gettext_lazy("Queued"), accessor=_created_at),
         ]
 
 
-NotificationsMenuItem = counted(MenuItem, unread_count)
+class NotificationsMenuItem(MenuItem):
+    """The menu's notifications, with the unread count the bell shows (one count per request)."""
+
+    def render_component(self, request):
+        component = super().render_component(request)
+        number = unread_count_for(request)
+        if number:
+            component.label = f"{self.label} ({number})"
+        return component
 
 
 def notifications_menu_item():

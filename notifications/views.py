@@ -20,6 +20,16 @@ def unread_count(user):
     return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
 
 
+def unread_count_for(request):
+    """The visitor's unread count, counted once per request (the bell and the menu share it)."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return 0
+    if not hasattr(request, "unread_notifications"):
+        request.unread_notifications = unread_count(user)
+    return request.unread_notifications
+
+
 def _back(request, fallback):
     target = request.POST.get("next", "")
     allowed = url_has_allowed_host_and_scheme(

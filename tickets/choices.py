@@ -14,6 +14,8 @@ class Status(models.TextChoices):
 ACTIVE_STATUSES = (Status.OPEN, Status.IN_PROGRESS, Status.WAITING_ON_CUSTOMER)
 # Active and not waiting on the customer: the agents' move, while the SLA clock runs.
 RUNNING_STATUSES = (Status.OPEN, Status.IN_PROGRESS)
+# Done with, for now or for good.
+SOLVED_STATUSES = (Status.RESOLVED, Status.CLOSED)
 
 
 class Priority(models.TextChoices):

@@ -4,7 +4,13 @@ share. Statuses are named in tickets.choices."""
 
 from django.db.models import Q
 
-from tickets.choices import ACTIVE_STATUSES, PRESSING_PRIORITIES, RUNNING_STATUSES, Status
+from tickets.choices import (
+    ACTIVE_STATUSES,
+    PRESSING_PRIORITIES,
+    RUNNING_STATUSES,
+    SOLVED_STATUSES,
+    Status,
+)
 
 # Not yet resolved or closed: the backlog.
 ACTIVE = Q(status__in=list(ACTIVE_STATUSES))
@@ -13,5 +19,7 @@ RUNNING = Q(status__in=list(RUNNING_STATUSES))
 # Waiting for the customer's answer: the SLA clock is paused.
 WAITING = Q(status=Status.WAITING_ON_CUSTOMER)
 UNASSIGNED = Q(assignee__isnull=True)
+# Done with: resolved or closed.
+SOLVED = Q(status__in=list(SOLVED_STATUSES))
 
-__all__ = ["ACTIVE", "PRESSING_PRIORITIES", "RUNNING", "UNASSIGNED", "WAITING"]
+__all__ = ["ACTIVE", "PRESSING_PRIORITIES", "RUNNING", "SOLVED", "UNASSIGNED", "WAITING"]

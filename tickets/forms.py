@@ -68,7 +68,9 @@ def ticket_fields(user, *, order=None):
             empty_label=_("Choose a category"),
         ),
         "priority": forms.ChoiceField(
-            label=_("Priority"), choices=Priority.choices, initial=Priority.MEDIUM
+            label=_("Priority"),
+            choices=[("", _("As usual for the category"))] + Priority.choices,
+            required=False,
         ),
         "priority_justification": forms.CharField(
             label=_("Why is this high or urgent?"),

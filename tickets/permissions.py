@@ -6,7 +6,7 @@ from django.db.models import Q
 from accounts.models import User
 from accounts.roles import is_agent, is_support_admin
 
-from .models import Attachment, CannedResponse, Message, Order, Tag, Ticket
+from .models import Attachment, CannedResponse, Message, Order, SavedView, Tag, Ticket
 
 
 def visible_tickets(user):
@@ -105,3 +105,19 @@ def require(allowed, message):
 
 def require_staff(user):
     require(is_agent(user), "Only support staff may do this.")
+
+
+def visible_saved_views(user):
+    """Staff see their own saved views and the team's shared ones; nobody else has any."""
+    if not is_agent(user):
+        return SavedView.objects.none()
+    return SavedView.objects.filter(Q(owner=user) | Q(shared=True))
+
+
+def can_share_views(user):
+    return is_support_admin(user)
+
+
+def can_delete_saved_view(user, view):
+    """Its owner; and a shared view, the support admins, who share them."""
+    return is_agent(user) and (view.owner_id == user.pk or (view.shared and can_share_views(user)))

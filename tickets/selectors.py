@@ -8,8 +8,12 @@ from . import history
 from .choices import PRIORITY_RANK_EXPRESSION
 from .models import Attachment, Message, Order, Ticket, TicketReadState
 from .permissions import visible_tickets
+from .sla.state import NEXT_DUE_EXPRESSION
 
 PRIORITY_ORDER = PRIORITY_RANK_EXPRESSION
+# The agents' queue: most pressing first, then the soonest SLA target (none last), then oldest.
+# Read from tickets_active_due_order_idx (active tickets) or tickets_due_order_idx.
+QUEUE_ORDER = [PRIORITY_ORDER.asc(), NEXT_DUE_EXPRESSION.asc(nulls_last=True), "created_at"]
 
 SORTS = {
     "updated": ["-updated_at"],

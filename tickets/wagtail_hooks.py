@@ -15,11 +15,12 @@ from .admin.customers import customer_chooser_viewset
 from .admin.macros import MacroDeleteBulkAction
 from .admin.merge_bulk_action import MergeBulkAction
 from .admin.panels import dashboard_panels
-from .admin.viewsets import SupportViewSetGroup
+from .admin.viewsets import SupportViewSetGroup, ticket_views_menu_item
 from .email_admin import EmailViewSetGroup
 from .reports.views import REPORTS
 
 register_snippet(SupportViewSetGroup)
+hooks.register("register_admin_menu_item", ticket_views_menu_item)
 
 for bulk_action in (
     AssignBulkAction,

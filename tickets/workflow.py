@@ -114,7 +114,7 @@ def open_ticket(
     description,
     opened_by=None,
     category=None,
-    priority=Priority.MEDIUM,
+    priority=None,
     priority_justification="",
     order=None,
     source=Source.WEB,
@@ -133,6 +133,8 @@ def open_ticket(
     customer's account, or a new one made for the address (tickets.customers). The hourly limit
     is the customer's own: staff opening on someone's behalf are not counted against it.
     check_rate=False is for trusted scripts (demo data, imports), never for a customer's request.
+    Without a priority chosen (None or ""), the ticket takes its category's default priority,
+    which needs no justification: the customer did not raise it.
     """
     errors = {}
     if customer is None:
@@ -141,12 +143,16 @@ def open_ticket(
             _("Only support staff may open a ticket for someone else."),
         )
         customer = customer_for_staff(customer_email, customer_name, errors=errors)
+    chosen = bool(priority)
+    if not chosen:
+        priority = category.default_priority if category is not None else Priority.MEDIUM
     opened_by = opened_by or customer
     on_behalf = customer is None or opened_by.pk != customer.pk
     if on_behalf:
         require_staff(opened_by)
 
-    if not on_behalf and priority in PRESSING_PRIORITIES and not priority_justification.strip():
+    justify = chosen and not on_behalf and priority in PRESSING_PRIORITIES
+    if justify and not priority_justification.strip():
         errors["priority_justification"] = _("Tell us why this needs high or urgent attention.")
     customer_pk = customer.pk if customer else None
     if order is not None and order.customer_id != customer_pk:
@@ -639,6 +645,8 @@ def _by_customer(target, sources):
     if target.customer_id in groups:
         groups[target.customer_id].insert(0, target)
     return list(groups.values())
+
+
 @transaction.atomic
 def tag(ticket, *, by, add=(), remove=(), reason=""):
     """Staff put tags on a ticket and take others off: one history entry, nothing when nothing

@@ -59,12 +59,27 @@ def test_medians_of_first_response_and_resolution_times(api, agent, customer):
     assert data["median_resolution_seconds"] == 6 * 3600  # (4 h + 8 h) / 2
 
 
+def test_averages_beside_the_medians(api, agent, customer):
+    for hours in (1, 10, 1):
+        _ticket(customer, responded_after=hours)
+    for hours in (4, 8):
+        _ticket(customer, resolved_after=hours)
+
+    data = api(agent).get("/api/v1/stats/").json()
+
+    assert data["median_first_response_seconds"] == 1 * 3600
+    assert data["average_first_response_seconds"] == 4 * 3600  # (1 + 10 + 1) / 3
+    assert data["average_resolution_seconds"] == 6 * 3600
+
+
 def test_medians_are_null_without_data(api, agent, db):
     data = api(agent).get("/api/v1/stats/").json()
 
     assert data["total"] == 0
     assert data["median_first_response_seconds"] is None
     assert data["median_resolution_seconds"] is None
+    assert data["average_first_response_seconds"] is None
+    assert data["average_resolution_seconds"] is None
     assert data["sla"]["first_response"] == {"met": 0, "breached": 0, "compliance": None}
 
 

@@ -1,5 +1,7 @@
 """Support admins watch outgoing email and send failures again; nobody edits an email."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
@@ -116,3 +118,69 @@ def test_the_outgoing_email_list_takes_the_same_queries_for_3_or_40_emails(clien
     add(37)
 
     assert count_queries(client, "/admin/outgoing_emails/") == small
+
+
+def _email(**fields):
+    defaults = {
+        "kind": "customer_replied",
+        "to": "maria@example.com",
+        "subject": "[Help Center] Ticket #TKT1 - New reply",
+        "body_text": "text",
+        "body_html": "<p>text</p>",
+        "message_id": f"<{EmailDelivery.objects.count()}@example.com>",
+    }
+    return EmailDelivery.objects.create(**{**defaults, **fields})
+
+
+def test_each_emails_state_reads_in_words_in_the_teams_time_zone(client, settings):
+    from datetime import UTC, datetime
+
+    settings.TIME_ZONE = "America/Chicago"
+    at = datetime(2026, 11, 3, 14, 5, tzinfo=UTC)  # 8:05 a.m. in Chicago
+    _email(subject="Queued one")
+    _email(subject="Retrying one", attempts=2, next_attempt_at=at, last_error="503")
+    _email(subject="Failed one", status=Status.FAILED, attempts=6, last_error="503")
+    _email(subject="Sent one", status=Status.SENT, attempts=1, sent_at=at)
+    client.force_login(SupportAdminFactory())
+
+    listing = client.get("/admin/outgoing_emails/").content.decode()
+
+    total = len(settings.EMAIL_RETRY_DELAYS) + 1
+    assert "Queued" in listing
+    assert f"Retrying 11/03/2026 8:05 a.m. CST (attempt 3 of {total})" in listing
+    assert "Failed after 6 attempts" in listing
+    assert "Sent 11/03/2026 8:05 a.m. CST" in listing
+    assert "Customer replied" in listing and "customer_replied" not in listing
+
+
+def test_an_emails_page_shows_no_raw_values(client):
+    email = _email()
+    client.force_login(SupportAdminFactory())
+
+    page = client.get(f"/admin/outgoing_emails/{email.pk}/").content.decode()
+    values = [
+        re.sub(r"<[^>]+>", "", value).strip()
+        for value in re.findall(r"<dd[^>]*>(.*?)</dd>", page, re.S)
+    ]
+
+    assert "None" not in values and "" not in values
+    assert "customer_replied" not in page
+    assert "Customer replied" in values and "Queued" in values
+
+
+def test_the_dashboard_warns_who_can_resend_of_failing_emails(client, failed_email):
+    client.force_login(SupportAdminFactory())
+
+    page = client.get("/admin/").content.decode()
+
+    assert "1 email could not be sent." in page
+    assert "/admin/outgoing_emails/?status=failed" in page
+
+
+def test_agents_and_a_calm_outbox_get_no_email_warning(client, failed_email):
+    client.force_login(AgentFactory())
+    assert "could not be sent" not in client.get("/admin/").content.decode()
+
+    EmailDelivery.objects.update(status=Status.SENT)
+    client.force_login(SupportAdminFactory())
+    assert "could not be sent" not in client.get("/admin/").content.decode()

@@ -59,3 +59,27 @@ def test_dashboard_query_count_is_flat(client, agent):
         workflow.assign(ticket, by=agent, assignee=agent)
 
     assert count_queries(client, "/admin/") == small
+
+
+def test_support_admins_are_warned_of_agent_applications_waiting(client, support_admin, agent):
+    from accounts import applications
+    from tests.factories import CustomerFactory
+
+    for name in ("Casey", "Robin"):
+        applications.apply(
+            user=CustomerFactory(), name=name, phone="+1 630 555 0110", motivation="Keen"
+        )
+    client.force_login(support_admin)
+
+    page = client.get("/admin/").content.decode()
+
+    assert "2 agent applications are waiting for a decision." in page
+    assert "/admin/agent_applications/?status=pending" in page
+    client.force_login(agent)
+    assert "waiting for a decision" not in client.get("/admin/").content.decode()
+
+
+def test_no_application_warning_once_they_are_decided(client, support_admin):
+    client.force_login(support_admin)
+
+    assert "waiting for a decision" not in client.get("/admin/").content.decode()

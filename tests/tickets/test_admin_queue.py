@@ -113,7 +113,7 @@ def test_shortcuts_are_offered_and_work(client, agent, desk):
 
     body = client.get(reverse(QUEUE)).content.decode()
 
-    for label in ("My tickets", "Unassigned", "Urgent &amp; high", "Waiting on customer"):
+    for label in ("Mine", "Unassigned", "Urgent &amp; high", "Waiting on customer"):
         assert label in body
     assert numbers(
         client, assignee="me", status=["open", "in_progress", "waiting_on_customer"]

@@ -13,7 +13,7 @@ from tests.factories import CustomerFactory
 from tickets.admin.panels import dashboard_panels
 from tickets.models import Feedback, Ticket
 from tickets.reports import figures
-from tickets.selectors import PRIORITY_ORDER
+from tickets.selectors import PRIORITY_ORDER, QUEUE_ORDER
 from tickets.sla.jobs import missed_first_responses, missed_resolutions
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
@@ -115,8 +115,18 @@ def test_the_dashboards_unassigned_panel_walks_only_unfinished_tickets(plan_with
     request.user = agent
     (unassigned,) = [p for p in dashboard_panels(request) if p.name == "support_unassigned"]
 
-    query = in_queue_order(unassigned.tickets)
-    assert "tickets_active_order_idx" in plan_with_only(query, "tickets_active_order_idx")
+    query = unassigned.tickets.order_by(*QUEUE_ORDER)[:5]
+    assert "tickets_active_due_order_idx" in plan_with_only(query, "tickets_active_due_order_idx")
+
+
+def test_the_queue_opens_on_active_tickets_read_from_the_due_order_index(plan_with_only):
+    """Most pressing first, then soonest due (none last): the index's own order."""
+    for tickets in (Ticket.objects.active(), Ticket.objects.active().filter(status="open")):
+        plan = plan_with_only(tickets.order_by(*QUEUE_ORDER)[:51], "tickets_active_due_order_idx")
+        assert "tickets_active_due_order_idx" in plan
+        assert "Sort" not in plan.replace("Incremental Sort", "")
+    everything = Ticket.objects.order_by(*QUEUE_ORDER)[:51]
+    assert "tickets_due_order_idx" in plan_with_only(everything, "tickets_due_order_idx")
 
 
 def test_reports_count_resolutions_and_list_ratings_from_their_date_indexes(plan_with_only):

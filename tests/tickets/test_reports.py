@@ -242,6 +242,43 @@ def test_volume_csv_has_one_row_per_day(client, support_admin, data):
     ]
 
 
+def test_volume_export_ends_with_the_headline_figures(client, support_admin, data):
+    client.force_login(support_admin)
+
+    rows = _csv(client, reverse("support_reports:volume") + PERIOD + "&export=csv")
+
+    headline = {row["Day"]: (row["Created"], row["Resolved"]) for row in rows[8:]}
+    assert rows[7] == {"Day": "", "Created": "", "Resolved": ""}
+    assert headline == {
+        "Total": ("4", "3"),
+        "Still open": ("2", ""),
+        "First response, median (h)": ("2.0", ""),
+        "Resolution, median (h)": ("17.0", ""),
+        "SLA met (%)": ("50.0", ""),
+        "Average rating": ("3.67", ""),
+    }
+
+
+def test_exports_are_buttons_on_each_report_page(client, support_admin, data):
+    client.force_login(support_admin)
+
+    for name in ("volume", "status", "response_times", "satisfaction", "agents", "categories"):
+        url = reverse(f"support_reports:{name}") + PERIOD
+        page = client.get(url).content.decode()
+        exports = page.split('class="support-report__exports"', 1)[1].split("</p>", 1)[0]
+        assert "Download CSV" in exports and "Download XLSX" in exports, name
+        assert "export=csv" in exports and "period_from=2026-03-01" in exports, name
+        assert page.count("Download CSV") == 1, name  # not again in the header's menu
+
+
+def test_the_sla_reports_table_is_laid_out_to_fit_a_laptop_screen(client, support_admin, data):
+    client.force_login(support_admin)
+
+    page = client.get(reverse("support_reports:response_times") + PERIOD).content.decode()
+
+    assert 'class="listing support-report-table--compact"' in page
+
+
 def test_volume_page_draws_the_chart_and_the_table(client, support_admin, data):
     client.force_login(support_admin)
     page = client.get(reverse("support_reports:volume") + PERIOD).content.decode()

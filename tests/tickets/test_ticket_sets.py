@@ -10,7 +10,7 @@ from django.utils import timezone
 from tests.factories import AgentFactory, open_ticket
 from tickets import workflow
 from tickets.admin.panels import TicketListPanel, dashboard_panels
-from tickets.admin.saved_views import SAVED_VIEWS
+from tickets.admin.saved_views import BUILT_IN_VIEWS
 from tickets.choices import Priority, Status
 from tickets.models import Ticket
 
@@ -128,10 +128,10 @@ def test_the_dashboard_shows_each_panels_count(client, agent, desk):
     assert "See all 3 in the queue" in body
 
 
-def test_every_saved_view_lists_its_ticket_set(client, agent, desk):
+def test_every_built_in_view_lists_its_ticket_set(client, agent, desk):
     client.force_login(agent)
 
-    for key, view in SAVED_VIEWS.items():
+    for key, view in BUILT_IN_VIEWS.items():
         expected = _subjects(view.tickets(Ticket.objects.all(), agent))
         assert _listed(client, {"view": key}) == (len(expected), expected), key
 
@@ -141,13 +141,14 @@ def test_the_queue_shortcuts_open_the_saved_views(client, agent, desk):
 
     shortcuts = client.get(reverse(QUEUE)).context["shortcuts"]
 
-    assert [label for label, url in shortcuts] == [
-        "My tickets",
+    assert [label for label, url, count in shortcuts] == [
+        "Mine",
         "Unassigned",
         "Urgent & high",
+        "At risk",
+        "Breached",
         "Waiting on customer",
-        "At risk of breaching the SLA",
-        "SLA breached",
+        "Recently solved",
     ]
     assert shortcuts[0][1] == f"{reverse(QUEUE)}?view=mine"
 

@@ -61,6 +61,49 @@ def test_high_and_urgent_need_a_justification_from_the_customer(customer, priori
     assert open_ticket(customer, priority=priority, priority_justification="Kitchen closed")
 
 
+def test_a_ticket_takes_its_categorys_default_priority_when_none_was_chosen(customer):
+    urgent_kind = CategoryFactory(name="Outage", default_priority=Priority.URGENT)
+
+    unchosen = open_ticket(customer, category=urgent_kind, priority="")
+    from_email = open_ticket(customer, category=urgent_kind, priority=None)
+    chosen = open_ticket(customer, category=urgent_kind, priority=Priority.LOW)
+    no_category = open_ticket(customer, priority=None)
+
+    assert unchosen.priority == from_email.priority == Priority.URGENT  # no justification asked
+    assert chosen.priority == Priority.LOW
+    assert no_category.priority == Priority.MEDIUM
+
+
+def test_the_contact_form_lets_the_category_decide_the_priority():
+    from tickets.forms import ticket_fields
+
+    field = ticket_fields(CustomerFactory())["priority"]
+
+    assert field.required is False
+    assert field.choices[0] == ("", "As usual for the category")
+
+
+def test_the_api_lets_the_category_decide_the_priority(customer):
+    from rest_framework.test import APIClient
+
+    low_kind = CategoryFactory(name="Feedback", default_priority=Priority.LOW)
+    api = APIClient()
+    api.force_authenticate(customer)
+
+    response = api.post(
+        "/api/v1/tickets/",
+        {
+            "subject": "A small idea",
+            "description": "It would be nice to order by phone as well.",
+            "category": low_kind.pk,
+        },
+        format="json",
+    )
+
+    assert response.status_code == 201, response.json()
+    assert response.json()["priority"] == Priority.LOW
+
+
 def test_order_must_be_the_customers_own(customer):
     someone_elses = OrderFactory()
 

@@ -1,20 +1,14 @@
 """The customer chooser of the "New ticket" page: staff pick whom a ticket is for, among the
 accounts tickets.permissions.visible_customers lets them see, by name or email."""
 
-import json
-
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.templatetags.static import static
-from django.utils.functional import cached_property
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView, ChosenView
 from wagtail.admin.viewsets.chooser import ChooserViewSet
-from wagtail.admin.widgets.chooser import BaseChooser
 
 from accounts.models import User
 from accounts.roles import is_agent
@@ -70,27 +64,6 @@ class CustomerChosenView(StaffOnly, ChosenView):
         return visible_customers(self.request.user).get(pk=pk)
 
 
-class ScriptlessChooser(BaseChooser):
-    """Wagtail's chooser widget, started by static/js/chooser_init.js from a data attribute
-    rather than by the inline script Wagtail writes (the admin's CSP allows none)."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        value_data = self.get_value_data(value)
-        options = {
-            "id": attrs["id"],
-            "options": self.get_js_init_options(attrs["id"], name, value_data),
-        }
-        return format_html(
-            '<div data-chooser-init="{}">{}</div>',
-            json.dumps(options),
-            self.render_html(name, value_data, attrs),
-        )
-
-    @cached_property
-    def media(self):
-        return super().media + forms.Media(js=[static("js/chooser_init.js")])
-
-
 class CustomerChooserViewSet(ChooserViewSet):
     model = User
     icon = "user"
@@ -98,7 +71,6 @@ class CustomerChooserViewSet(ChooserViewSet):
     choose_another_text = _("Choose another customer")
     per_page = 20
     register_widget = False
-    base_widget_class = ScriptlessChooser
     choose_view_class = CustomerChooseView
     choose_results_view_class = CustomerChooseResultsView
     chosen_view_class = CustomerChosenView

@@ -2,16 +2,19 @@ import functools
 
 import django_filters
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
 from accounts.models import User
 from tickets.choices import Priority, Status
 from tickets.models import Category, Tag, Ticket
+from tickets.permissions import visible_tickets
 from tickets.sla.state import CHOICES as SLA_CHOICES
 from tickets.sla.state import sla_filter
 
 from . import saved_views
+from .search import SEARCH_FIELDS, search_condition
 
 ME, UNASSIGNED = "me", "unassigned"
 
@@ -41,7 +44,7 @@ class TicketFilterSet(WagtailFilterSet):
         label=_("View"),
         choices=saved_views.CHOICES,
         method="filter_view",
-        empty_label=_("All tickets"),
+        empty_label=None,
     )
     # distinct=False: these filter the ticket's own columns, so no row can repeat, and a DISTINCT
     # over every column would make PostgreSQL sort all matching tickets before the LIMIT.
@@ -99,5 +102,28 @@ class TicketFilterSet(WagtailFilterSet):
     def filter_view(self, queryset, name, value):
         return saved_views.apply(value, queryset, self.request.user) if value else queryset
 
+    def filter_queryset(self, queryset):
+        """Without a view, statuses or a search chosen, the queue shows the default view (the
+        active tickets). Statuses chosen are listed whatever they are; a search looks through
+        every ticket (an agent looks a number up whatever became of its ticket)."""
+        queryset = super().filter_queryset(queryset)
+        chosen = self.form.cleaned_data
+        if not (chosen.get("view") or chosen.get("status") or self.data.get("q", "").strip()):
+            queryset = saved_views.apply(saved_views.DEFAULT, queryset, self.request.user)
+        return queryset
+
     def filter_sla(self, queryset, name, value):
         return queryset.filter(sla_filter(value)) if value else queryset
+
+
+def saved_view_tickets(view, request):
+    """The tickets a saved view lists for this user: its filters and search, as the queue
+    applies them to what the user may see (none when its filters no longer validate)."""
+    params = QueryDict(view.query)
+    filters = TicketFilterSet(params, queryset=visible_tickets(request.user), request=request)
+    if not filters.is_valid():
+        return Ticket.objects.none()
+    tickets = filters.qs
+    if params.get("q", "").strip():
+        tickets = tickets.filter(search_condition(SEARCH_FIELDS, params["q"].strip()))
+    return tickets

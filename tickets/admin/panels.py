@@ -1,4 +1,5 @@
-"""Panels on the Wagtail dashboard for agents: their work, the unassigned pile, SLA risk, today."""
+"""Panels on the Wagtail dashboard for agents: their work, the unassigned pile, SLA risk, today;
+and for support admins, agent applications waiting."""
 
 from urllib.parse import urlencode
 
@@ -6,12 +7,16 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.admin.ui.components import Component
 
+from accounts import applications
+from accounts.models import AgentApplication
 from accounts.roles import is_agent
+from supportsite.dashboard import WarningPanel
 from tickets import conditions
 from tickets.models import Ticket
-from tickets.selectors import PRIORITY_ORDER
+from tickets.selectors import QUEUE_ORDER
 
 from . import saved_views
 
@@ -27,15 +32,11 @@ class TicketListPanel(Component):
         self.name = f"support_{view}"
         self.title = title
         self.tickets = saved_views.apply(view, Ticket.objects.all(), user)
-        self.more_url = (
-            f"{reverse('wagtailsnippets_tickets_ticket:list')}?{urlencode({'view': view})}"
-        )
+        self.more_url = saved_views.url(view)
         self.order = order
 
     def get_context_data(self, parent_context):
-        tickets = self.tickets.select_related("customer").order_by(
-            PRIORITY_ORDER.asc(), "created_at"
-        )
+        tickets = self.tickets.select_related("customer").order_by(*QUEUE_ORDER)
         return {"panel": self, "tickets": list(tickets[:LISTED]), "count": self.tickets.count()}
 
 
@@ -60,11 +61,34 @@ class TodayPanel(Component):
         return {"figures": figures}
 
 
+def pending_applications_warning(user):
+    """Support admins hear of agent applications waiting for their decision."""
+    if not applications.can_decide(user):
+        return []
+    pending = AgentApplication.objects.filter(status=AgentApplication.Status.PENDING).count()
+    if not pending:
+        return []
+    message = ngettext(
+        "%(count)d agent application is waiting for a decision.",
+        "%(count)d agent applications are waiting for a decision.",
+        pending,
+    ) % {"count": pending}
+    url = reverse("agent_applications:index")
+    return [
+        WarningPanel(
+            name="support_pending_applications",
+            message=message,
+            url=f"{url}?{urlencode({'status': AgentApplication.Status.PENDING})}",
+            link_text=_("Review them"),
+        )
+    ]
+
+
 def dashboard_panels(request):
     if not is_agent(request.user):
         return []
     user = request.user
-    return [
+    return pending_applications_warning(user) + [
         TicketListPanel(view="mine", title=_("My open tickets"), user=user, order=10),
         TicketListPanel(view="unassigned", title=_("Unassigned"), user=user, order=20),
         TicketListPanel(

@@ -4,8 +4,6 @@ A page shows 50 tickets in 11 columns; the columns write their cells in Python
 (supportsite/tables.py says why) with Wagtail's markup.
 """
 
-from urllib.parse import urlencode
-
 from django.contrib.admin.utils import quote
 from django.template.defaultfilters import date as format_date
 from django.urls import reverse
@@ -18,22 +16,33 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.templatetags.wagtailadmin_tags import timesince_simple
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, DateColumn, TitleColumn
-from wagtail.admin.widgets.button import HeaderButton
+from wagtail.admin.views.bulk_action.registry import bulk_action_registry
+from wagtail.admin.widgets.button import HeaderButton, ListingButton
 from wagtail.snippets.views.snippets import IndexView
 
 from accounts.roles import is_agent
 from supportsite.exports import SafeSpreadsheetExportMixin
 from supportsite.tables import CellRendererTable, td
 from tickets.choices import PRESSING_PRIORITIES, Priority, Status
-from tickets.selectors import PRIORITY_ORDER
+from tickets.permissions import can_delete_saved_view, visible_saved_views
+from tickets.selectors import PRIORITY_ORDER, QUEUE_ORDER
 from tickets.sla.state import BREACHED, sla_state
 from tickets.sla.state import CHOICES as SLA_CHOICES
 
+from . import saved_views
 from .new_ticket import URL_NAME as NEW_TICKET_URL
 from .paginator import QueuePaginator
-from .saved_views import SAVED_VIEWS
+from .saved_view_pages import SavedViewForm
 from .search import search_condition
 from .tags import TagsColumn
+
+# The bulk bar's counts, which Wagtail's script words per kind of item (static/js/queue.js).
+BULK_STRINGS = {
+    "SINGULAR": _("1 ticket selected"),
+    "PLURAL": _("%(objects)s tickets selected"),
+    "ALL": _("All %(objects)s tickets on this screen selected"),
+    "ALL_IN_LISTING": _("All tickets in listing selected"),
+}
 
 
 class QueueTable(CellRendererTable):
@@ -80,7 +89,9 @@ class NumberColumn(TitleColumn):
             url = url_of(instance)
             if url:
                 title = format_html('<a href="{}">{}</a>', url, title)
-            return format_html('<td class="title"><div class="title-wrapper">{}</div></td>', title)
+            return format_html(
+                '<td class="title ticket-number"><div class="title-wrapper">{}</div></td>', title
+            )
 
         return render
 
@@ -241,11 +252,10 @@ class TicketIndexView(SafeSpreadsheetExportMixin, IndexView):
 
     def order_queryset(self, queryset):
         ordering = self.ordering
-        if not ordering:
-            return queryset.order_by(PRIORITY_ORDER.asc(), "created_at")
-        if ordering in ("priority", "-priority"):
-            rank = PRIORITY_ORDER.desc() if ordering == "-priority" else PRIORITY_ORDER.asc()
-            return queryset.order_by(rank, "created_at")
+        if not ordering or ordering == "priority":
+            return queryset.order_by(*QUEUE_ORDER)
+        if ordering == "-priority":
+            return queryset.order_by(PRIORITY_ORDER.desc(), "created_at")
         return queryset.order_by(ordering, "pk")
 
     def search_queryset(self, queryset):
@@ -259,10 +269,40 @@ class TicketIndexView(SafeSpreadsheetExportMixin, IndexView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        index = reverse(self.index_url_name)
+        user = self.request.user
+        numbers = saved_views.counts(user)
         context["shortcuts"] = [
-            (view.label, f"{index}?{urlencode({'view': key})}")
-            for key, view in SAVED_VIEWS.items()
+            (view.label, saved_views.url(key), numbers.get(key))
+            for key, view in saved_views.BUILT_IN_VIEWS.items()
             if view.shortcut
         ]
+        context["all_tickets_url"] = saved_views.url(saved_views.ALL)
+        context["saved_views"] = [
+            (view, saved_views.saved_view_url(view), can_delete_saved_view(user, view))
+            for view in visible_saved_views(user)
+        ]
+        context["save_view_form"] = SavedViewForm(
+            initial={"query": self.request.GET.urlencode()}, owner=user
+        )
+        context["bulk_action_buttons"] = self.bulk_action_buttons()
+        context["bulk_strings"] = {key: str(text) for key, text in BULK_STRINGS.items()}
         return context
+
+    def bulk_action_buttons(self):
+        """The bulk bar's buttons: only the actions this user may take (no Delete for agents)."""
+        opts = self.model._meta
+        actions = bulk_action_registry.get_bulk_actions_for_model(opts.app_label, opts.model_name)
+        return [
+            ListingButton(
+                action.display_name,
+                reverse(
+                    "wagtail_bulk_action",
+                    args=[opts.app_label, opts.model_name, action.action_type],
+                ),
+                attrs={"aria-label": action.aria_label, "data-bulk-action-button": ""},
+                priority=action.action_priority,
+                classname=" ".join(action.classes | {"bulk-action-btn"}),
+            )
+            for action in sorted(actions, key=lambda action: action.action_priority)
+            if action.action_type != "delete" or self.user_has_permission("delete")
+        ]

@@ -1,33 +1,91 @@
-"""The queue's saved views (`?view=<key>`): named ticket sets from the TicketQuerySet.
+"""The queue's views: the built-in ticket sets (`?view=<key>`, from the TicketQuerySet) and the
+agents' saved views (tickets.models.SavedView: a querystring of the queue).
 
-The shortcuts above the queue and the dashboard panels' "more" links name a view from here, so
-what a panel counts is what its link lists.
+The queue opens on DEFAULT; `?view=all` lists every ticket. The shortcuts above the queue, the
+"Ticket views" menu, the dashboard panels' "more" links and `/api/v1/views/` name a view from
+here, so what a count says is what its link lists.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
+from django.core.cache import cache
+from django.http import QueryDict
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from tickets.models.saved_views import QUERY_MAX_LENGTH
+from tickets.permissions import visible_tickets
+
+# The views' counts (and the queue's menu badge) are recounted at most this often (seconds):
+# they show on every admin page.
+BADGE_TTL = 30
+DEFAULT, ALL = "active", "all"
+QUEUE_URL_NAME = "wagtailsnippets_tickets_ticket:list"
+# What a saved view keeps of the queue's URL: not the page it was on, nor Wagtail's marker of a
+# redrawn listing (active filters' "remove" links carry it).
+NOT_SAVED = ("p", "_w_filter_fragment")
 
 
 @dataclass(frozen=True)
-class SavedView:
+class BuiltInView:
     label: str
     tickets: Callable  # (tickets queryset, user) -> queryset
-    shortcut: bool = True
+    shortcut: bool = True  # a button above the queue
+    counted: bool = True  # a count in the menu, the shortcuts and the API
 
 
-SAVED_VIEWS = {
-    "mine": SavedView(_("My tickets"), lambda tickets, user: tickets.mine(user)),
-    "unassigned": SavedView(_("Unassigned"), lambda tickets, user: tickets.unassigned()),
-    "pressing": SavedView(_("Urgent & high"), lambda tickets, user: tickets.pressing()),
-    "waiting": SavedView(_("Waiting on customer"), lambda tickets, user: tickets.waiting()),
-    "at_risk": SavedView(_("At risk of breaching the SLA"), lambda t, user: t.at_risk()),
-    "breached": SavedView(_("SLA breached"), lambda tickets, user: tickets.breached()),
-    "active": SavedView(_("Active"), lambda tickets, user: tickets.active(), shortcut=False),
+BUILT_IN_VIEWS = {
+    DEFAULT: BuiltInView(_("Active tickets"), lambda t, user: t.active(), shortcut=False),
+    "mine": BuiltInView(_("Mine"), lambda tickets, user: tickets.mine(user)),
+    "unassigned": BuiltInView(_("Unassigned"), lambda tickets, user: tickets.unassigned()),
+    "pressing": BuiltInView(_("Urgent & high"), lambda t, user: t.pressing(), counted=False),
+    "at_risk": BuiltInView(_("At risk"), lambda tickets, user: tickets.at_risk()),
+    "breached": BuiltInView(_("Breached"), lambda tickets, user: tickets.breached()),
+    "waiting": BuiltInView(_("Waiting on customer"), lambda tickets, user: tickets.waiting()),
+    "recently_solved": BuiltInView(
+        _("Recently solved"), lambda tickets, user: tickets.recently_solved()
+    ),
+    ALL: BuiltInView(_("All tickets"), lambda t, user: t, shortcut=False, counted=False),
 }
-CHOICES = [(key, view.label) for key, view in SAVED_VIEWS.items()]
+# The filter's choices, the default first (what the queue shows when none is chosen).
+CHOICES = [(key, view.label) for key, view in BUILT_IN_VIEWS.items()]
 
 
 def apply(key, tickets, user):
-    return SAVED_VIEWS[key].tickets(tickets, user)
+    return BUILT_IN_VIEWS[key or DEFAULT].tickets(tickets, user)
+
+
+def url(key):
+    index = reverse(QUEUE_URL_NAME)
+    return index if key == DEFAULT else f"{index}?{urlencode({'view': key})}"
+
+
+def saved_view_url(view):
+    index = reverse(QUEUE_URL_NAME)
+    return f"{index}?{view.query}" if view.query else index
+
+
+def counts(user):
+    """{key: number of tickets} of the counted built-in views, as this user may see them."""
+
+    def count():
+        tickets = visible_tickets(user)
+        return {
+            key: view.tickets(tickets, user).count()
+            for key, view in BUILT_IN_VIEWS.items()
+            if view.counted
+        }
+
+    return cache.get_or_set(f"ticket-views:{user.pk}", count, BADGE_TTL)
+
+
+def query_to_save(params):
+    """The queue's querystring as a saved view keeps it (None when too long to keep)."""
+    kept = QueryDict(mutable=True)
+    for key in params:
+        if key not in NOT_SAVED:
+            kept.setlist(key, [value for value in params.getlist(key) if value])
+    query = kept.urlencode()
+    return query if len(query) <= QUERY_MAX_LENGTH else None

@@ -17,6 +17,9 @@ from django.db.models import BooleanField, Expression, F, Q, Subquery
 
 from tickets.models import Ticket
 
+# What the queue's search looks in (the ticket viewset's search_fields).
+SEARCH_FIELDS = ["number", "subject", "order__number", "customer__name", "customer__email"]
+
 
 class AmongSubquery(Expression):
     """`column IN (subquery)`; on PostgreSQL `column = ANY(ARRAY(subquery))`, so that an index on

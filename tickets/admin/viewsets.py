@@ -2,22 +2,24 @@ from django.core.cache import cache
 from django.urls import path
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from accounts.admin_views import AgentApplicationViewSet
+from accounts.roles import is_agent
 from tickets.models import CannedResponse, Category, SLAPolicy, Tag, Ticket
-from tickets.permissions import visible_macros
+from tickets.permissions import visible_macros, visible_saved_views
 
-from . import macros
+from . import macros, saved_views
 from .choosers import PermissionCheckedChooserViewSet
 from .filters import TicketFilterSet
 from .new_ticket import NewTicketViewSet
 from .queue import TicketIndexView
+from .saved_view_pages import delete_view, save_view
+from .saved_views import BADGE_TTL
+from .search import SEARCH_FIELDS
 from .tags import TagChipColumn
 from .views import TicketWorkspaceView, presence_view
-
-# The queue's menu badge is recounted at most this often (seconds): it shows on every admin page.
-BADGE_TTL = 30
 
 
 class SupportSnippetViewSet(SnippetViewSet):
@@ -37,7 +39,7 @@ class TicketViewSet(SupportSnippetViewSet):
     index_template_name = "tickets/admin/queue.html"
     index_results_template_name = "tickets/admin/queue_results.html"
     filterset_class = TicketFilterSet
-    search_fields = ["number", "subject", "order__number", "customer__name", "customer__email"]
+    search_fields = SEARCH_FIELDS
     search_backend_name = None
     list_per_page = 50
     copy_view_enabled = False
@@ -71,6 +73,8 @@ class TicketViewSet(SupportSnippetViewSet):
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
             path("edit/<int:pk>/presence/", presence_view, name="presence"),
+            path("views/save/", save_view, name="save_view"),
+            path("views/<int:pk>/delete/", delete_view, name="delete_view"),
         ]
 
 
@@ -142,4 +146,49 @@ class SupportViewSetGroup(SnippetViewSetGroup):
         CategoryViewSet,
         SLAPolicyViewSet,
         AgentApplicationViewSet,
+    )
+
+
+class TicketViewsMenu(Menu):
+    """The built-in views with their counts, then the user's saved and shared views; built for
+    each request (once: the sidebar asks whether it is shown, then renders it)."""
+
+    def menu_items_for_request(self, request):
+        if not hasattr(request, "ticket_views_menu"):
+            request.ticket_views_menu = self._items(request.user)
+        return request.ticket_views_menu
+
+    def _items(self, user):
+        if not is_agent(user):
+            return []
+        numbers = saved_views.counts(user)
+        items = [
+            MenuItem(
+                f"{saved_views.BUILT_IN_VIEWS[key].label} ({number})",
+                saved_views.url(key),
+                name=f"ticket-view-{key}",
+                order=order,
+            )
+            for order, (key, number) in enumerate(numbers.items())
+        ]
+        items += [
+            MenuItem(
+                view.name,
+                saved_views.saved_view_url(view),
+                name=f"saved-view-{view.pk}",
+                icon_name="group" if view.shared else "",
+                order=100 + order,
+            )
+            for order, view in enumerate(visible_saved_views(user))
+        ]
+        return items
+
+
+def ticket_views_menu_item():
+    return SubmenuMenuItem(
+        _("Ticket views"),
+        TicketViewsMenu(),
+        name="ticket-views",
+        icon_name="list-ul",
+        order=151,
     )

@@ -1,7 +1,7 @@
 """The API's reads, built on tickets.permissions and tickets.selectors, each in a fixed number of
 queries whatever the data size."""
 
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Avg, Count, F, Prefetch, Q
 
 from accounts.models import User
 from accounts.roles import is_agent
@@ -133,8 +133,8 @@ def _sla(met, missed):
 
 
 def stats(tickets):
-    """Counts by status, priority and category, median first-response and resolution times,
-    and SLA compliance for `tickets`, measured as the reports measure them
+    """Counts by status, priority and category, median and average first-response and
+    resolution times, and SLA compliance for `tickets`, measured as the reports measure them
     (tickets.reports.measures)."""
     figures = tickets.aggregate(
         total=Count("pk"),
@@ -142,6 +142,8 @@ def stats(tickets):
         **{f"priority_{value}": Count("pk", filter=Q(priority=value)) for value in Priority.values},
         median_first_response=Percentile(measures.seconds_to("response"), 0.5),
         median_resolution=Percentile(measures.seconds_to("resolution"), 0.5),
+        average_first_response=Avg(measures.seconds_to("response")),
+        average_resolution=Avg(measures.seconds_to("resolution")),
         response_met=Count("pk", filter=measures.met("response")),
         response_missed=Count("pk", filter=measures.missed("response")),
         resolution_met=Count("pk", filter=measures.met("resolution")),
@@ -163,6 +165,8 @@ def stats(tickets):
         ],
         "median_first_response_seconds": _seconds(figures["median_first_response"]),
         "median_resolution_seconds": _seconds(figures["median_resolution"]),
+        "average_first_response_seconds": _seconds(figures["average_first_response"]),
+        "average_resolution_seconds": _seconds(figures["average_resolution"]),
         "sla": {
             "first_response": _sla(figures["response_met"], figures["response_missed"]),
             "resolution": _sla(figures["resolution_met"], figures["resolution_missed"]),

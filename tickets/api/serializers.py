@@ -418,7 +418,11 @@ class TicketCreateSerializer(serializers.Serializer):
     category = serializers.PrimaryKeyRelatedField(
         queryset=Category.objects.all(), required=False, allow_null=True
     )
-    priority = serializers.ChoiceField(choices=Priority.choices, default=Priority.MEDIUM)
+    priority = serializers.ChoiceField(
+        choices=Priority.choices,
+        default=None,
+        help_text="Left out: the category's default priority (medium without a category).",
+    )
     priority_justification = WorkflowText(
         length=(None, JUSTIFICATION_MAX),
         required=False,
@@ -653,4 +657,6 @@ class StatsSerializer(OutputMixin, serializers.Serializer):
     by_category = CountByCategorySerializer(many=True)
     median_first_response_seconds = serializers.FloatField(allow_null=True)
     median_resolution_seconds = serializers.FloatField(allow_null=True)
+    average_first_response_seconds = serializers.FloatField(allow_null=True)
+    average_resolution_seconds = serializers.FloatField(allow_null=True)
     sla = SLASerializer()

@@ -2,7 +2,7 @@
 
 from django.urls import include, path, re_path, register_converter
 
-from . import views
+from . import saved_views, views
 from .docs import APIDocsView, APISchemaView
 
 
@@ -42,6 +42,7 @@ v1 = [
         name="ticket-macro",
     ),
     path("stats/", views.Stats.as_view(), name="stats"),
+    path("views/", saved_views.TicketViews.as_view(), name="views"),
     path("agents/", views.Agents.as_view(), name="agents"),
     path("tags/", views.Tags.as_view(), name="tags"),
     path("macros/", views.Macros.as_view(), name="macros"),

@@ -377,8 +377,8 @@ class StatsFilterSet(filters.FilterSet):
 
 @extend_schema(
     summary="Ticket figures (staff)",
-    description="Counts by status, priority and category; median first-response and "
-    "resolution times in seconds; SLA compliance. Optionally for tickets created in a date "
+    description="Counts by status, priority and category; median and average first-response "
+    "and resolution times in seconds; SLA compliance. Optionally for tickets created in a date "
     "range.",
     parameters=[
         OpenApiParameter("created_from", OpenApiTypes.DATE, description="Created on or after."),

@@ -6,6 +6,7 @@ from .feedback import Feedback
 from .inbound_email import InboundEmail
 from .messages import Attachment, Message
 from .orders import Order, OrderLine
+from .saved_views import SavedView
 from .sla import BusinessHours, Holiday, SLAPolicy
 from .tags import Tag, TagColour
 from .tickets import Ticket, TicketCounter, TicketReadState
@@ -23,6 +24,7 @@ __all__ = [
     "Order",
     "OrderLine",
     "SLAPolicy",
+    "SavedView",
     "Tag",
     "TagColour",
     "Ticket",

@@ -1,7 +1,13 @@
+from datetime import timedelta
+
 from django.db import models
+from django.utils import timezone
 
 from tickets import conditions
 from tickets.sla.state import AT_RISK, BREACHED, ON_TRACK, sla_filter
+
+# "Recently solved": resolved (and maybe since closed) within this many days.
+RECENTLY_SOLVED_DAYS = 7
 
 
 class TicketQuerySet(models.QuerySet):
@@ -47,3 +53,8 @@ class TicketQuerySet(models.QuerySet):
 
     def on_track(self, now=None):
         return self.filter(sla_filter(ON_TRACK, now))
+
+    def recently_solved(self, now=None):
+        """Resolved or closed, with the resolution in the last RECENTLY_SOLVED_DAYS days."""
+        since = (now or timezone.now()) - timedelta(days=RECENTLY_SOLVED_DAYS)
+        return self.filter(conditions.SOLVED, resolved_at__gte=since)

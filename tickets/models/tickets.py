@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 from tickets import limits
 from tickets.choices import ACTIVE_STATUSES, PRIORITY_RANK_EXPRESSION, Priority, Source, Status
 from tickets.conditions import ACTIVE
+from tickets.sla.state import NEXT_DUE_EXPRESSION
 
 from .querysets import TicketQuerySet
 
@@ -185,6 +186,22 @@ class Ticket(models.Model):
                 "created_at",
                 name="tickets_active_order_idx",
                 condition=ACTIVE,
+            ),
+            # The queue's order: most pressing first, then the soonest SLA target (none last:
+            # PostgreSQL's ascending order puts nulls last, as the queue asks), for the active
+            # tickets it opens on and for every ticket (a search, "all tickets").
+            models.Index(
+                PRIORITY_RANK_EXPRESSION,
+                NEXT_DUE_EXPRESSION,
+                "created_at",
+                name="tickets_active_due_order_idx",
+                condition=ACTIVE,
+            ),
+            models.Index(
+                PRIORITY_RANK_EXPRESSION,
+                NEXT_DUE_EXPRESSION,
+                "created_at",
+                name="tickets_due_order_idx",
             ),
         ]
         permissions = [

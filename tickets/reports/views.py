@@ -73,6 +73,12 @@ class SupportReportView(ExportColumnsMixin, AdminReportView):
     def get_figures(self):
         return {}
 
+    @cached_property
+    def header_more_buttons(self):
+        """The exports are buttons on the page itself (results.html), not in the header's menu."""
+        export_urls = {self.csv_export_url, self.xlsx_export_url}
+        return [button for button in super().header_more_buttons if button.url not in export_urls]
+
     def report_links(self):
         """The other reports, for the same period and filters."""
         params = self.request.GET.copy()
@@ -122,6 +128,28 @@ class VolumeReportView(SupportReportView):
             "chart": charts.daily_bars(self.object_list, series),
         }
 
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        """The export ends with the headline figures the page shows above its table."""
+        return super().as_spreadsheet(
+            [*queryset, *self.headline_rows(figures.summary(self.scope))], spreadsheet_format
+        )
+
+    @staticmethod
+    def headline_rows(summary):
+        rating = summary["rating_average"]
+        figures_shown = [
+            (_("Total"), summary["tickets"], summary["resolved_in_period"]),
+            (_("Still open"), summary["still_open"], None),
+            (_("First response, median (h)"), summary["first_response_median_hours"], None),
+            (_("Resolution, median (h)"), summary["resolution_median_hours"], None),
+            (_("SLA met (%)"), summary["sla_compliance"], None),
+            (_("Average rating"), None if rating is None else round(rating, 2), None),
+        ]
+        return [{"day": None, "created": None, "resolved": None}] + [
+            {"day": str(label), "created": value, "resolved": resolved}
+            for label, value, resolved in figures_shown
+        ]
+
 
 class StatusReportView(SupportReportView):
     """Where the period's tickets stand now; the unresolved ones are the backlog."""
@@ -149,6 +177,7 @@ class ResponseTimesReportView(SupportReportView):
     name = "response_times"
     page_title = _("Response times and SLA")
     header_icon = "time"
+    table_classname = "listing support-report-table--compact"
     figures_template_name = "tickets/reports/response_times.html"
     columns = [PlainColumn("label", label=_("Priority")), *TIME_COLUMNS]
 

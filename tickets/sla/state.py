@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from django.db.models import Q
+from django.db.models import Case, F, Q, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -12,6 +12,12 @@ from tickets.conditions import ACTIVE, RUNNING
 ON_TRACK, AT_RISK, BREACHED = "on_track", "at_risk", "breached"
 CHOICES = [(ON_TRACK, _("On track")), (AT_RISK, _("At risk")), (BREACHED, _("Breached"))]
 AT_RISK_WITHIN = timedelta(hours=2)
+
+# The ticket's next SLA target: the first response until there is one, then the resolution.
+NEXT_DUE_EXPRESSION = Case(
+    When(first_response_at__isnull=True, then=F("first_response_due_at")),
+    default=F("resolution_due_at"),
+)
 
 
 def _due_before(moment):
