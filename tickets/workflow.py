@@ -648,9 +648,10 @@ def _by_customer(target, sources):
 
 
 @transaction.atomic
-def tag(ticket, *, by, add=(), remove=(), reason=""):
+def tag(ticket, *, by, add=(), remove=(), tags=None, reason=""):
     """Staff put tags on a ticket and take others off: one history entry, nothing when nothing
-    changes. A tag both added and removed is refused."""
+    changes. A tag both added and removed is refused. `tags` instead names the whole set the
+    ticket should carry (the ticket view's form, the API's PATCH)."""
     require_staff(by)
     add, remove = set(add), set(remove)
     conflict = tag_conflict(add, remove)
@@ -658,6 +659,8 @@ def tag(ticket, *, by, add=(), remove=(), reason=""):
         raise ValidationError({"tags": conflict})
     ticket = _locked(ticket)
     current = set(ticket.tags.all())
+    if tags is not None:
+        add, remove = set(tags) - current, current - set(tags)
     added, removed = add - current, remove & current
     if not (added or removed):
         return ticket

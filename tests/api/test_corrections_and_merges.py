@@ -7,7 +7,7 @@ from accounts.models import User
 from tests.api.conftest import ROLES
 from tests.factories import CategoryFactory, OrderFactory, open_ticket
 from tickets.choices import Source, Status
-from tickets.models import Ticket
+from tickets.models import Tag, Ticket
 
 pytestmark = pytest.mark.django_db
 
@@ -46,6 +46,41 @@ def test_staff_correct_category_order_subject_and_escalation(api, agent, ticket,
     assert changes["category"]["change_reason"] == "Misfiled by the customer"
     ticket.refresh_from_db()
     assert (ticket.category, ticket.order) == (delivery, order)
+
+
+def test_staff_set_a_tickets_tags_by_name_in_the_same_correction(api, agent, ticket):
+    """`tags` is the whole set the ticket should carry: what is missing goes on, the rest off,
+    in one history entry with the correction's reason."""
+    Tag.objects.create(name="Refund")
+    Tag.objects.create(name="VIP")
+    ticket.tags.add(Tag.objects.create(name="Spam"))
+
+    response = api(agent).patch(
+        detail(ticket),
+        {"tags": ["refund", "VIP"], "subject": "Refund for the limes", "reason": "Sorted out"},
+        format="json",
+    )
+
+    assert response.status_code == 200, response.json()
+    assert sorted(tag["name"] for tag in response.json()["tags"]) == ["Refund", "VIP"]
+    assert sorted(ticket.tags.values_list("name", flat=True)) == ["Refund", "VIP"]
+    tags_change = [row for row in response.json()["history"] if row["field_changed"] == "tags"]
+    assert tags_change[-1]["change_reason"] == "Sorted out"
+
+
+def test_an_unknown_tag_is_a_400_and_nothing_changes(api, agent, ticket):
+    Tag.objects.create(name="Refund")
+
+    response = api(agent).patch(
+        detail(ticket),
+        {"tags": ["Refund", "No such tag"], "subject": "Changed", "reason": "x"},
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert set(response.json()["errors"]) == {"tags"}
+    ticket.refresh_from_db()
+    assert (ticket.subject != "Changed", ticket.tags.count()) == (True, 0)
 
 
 def test_unknown_and_read_only_fields_are_a_400_naming_them(api, agent, ticket):

@@ -55,10 +55,6 @@ class TicketTagsForm(forms.Form):
     tags = tag_choices_field(_("Tags"))
     reason = forms.CharField(label=_("Reason"), required=False, max_length=REASON_MAX_LENGTH)
 
-    def changes(self, ticket):
-        chosen, current = set(self.cleaned_data["tags"]), set(ticket.tags.all())
-        return chosen - current, current - chosen
-
 
 class TagBulkForm(forms.Form):
     add = tag_choices_field(_("Add tags"))

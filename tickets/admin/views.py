@@ -224,21 +224,19 @@ class TicketWorkspaceView(View):
         if not form.is_valid():
             messages.error(self.request, " ".join(m for e in form.errors.values() for m in e))
             return redirect(self.url)
-        added, removed = form.changes(self.ticket)
+        before = set(self.ticket.tags.all())
         try:
-            workflow.tag(
+            ticket = workflow.tag(
                 self.ticket,
                 by=self.request.user,
-                add=added,
-                remove=removed,
+                tags=form.cleaned_data["tags"],
                 reason=form.cleaned_data["reason"],
             )
         except ValidationError as error:
             messages.error(self.request, " ".join(error.messages))
         else:
-            messages.success(
-                self.request, _("Tags changed.") if added or removed else _("No change.")
-            )
+            changed = set(ticket.tags.all()) != before
+            messages.success(self.request, _("Tags changed.") if changed else _("No change."))
         return redirect(self.url)
 
     def assign_me(self):

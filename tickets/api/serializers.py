@@ -535,6 +535,19 @@ class RejectUnknownFieldsMixin:
         return data
 
 
+class TagNameField(serializers.SlugRelatedField):
+    """A tag by its name, whatever its case (names are unique regardless of case)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(slug_field="name", queryset=Tag.objects.all(), **kwargs)
+
+    def to_internal_value(self, data):
+        try:
+            return self.get_queryset().get(name__iexact=str(data).strip())
+        except Tag.DoesNotExist:
+            self.fail("does_not_exist", slug_name=self.slug_field, value=str(data))
+
+
 class TicketCorrectionSerializer(RejectUnknownFieldsMixin, serializers.Serializer):
     """A correction: any of these fields (tickets.workflow.CORRECTABLE_FIELDS), with a reason.
     Each field is its own serializer field; the view hands what was sent to workflow.correct."""
@@ -549,6 +562,11 @@ class TicketCorrectionSerializer(RejectUnknownFieldsMixin, serializers.Serialize
     resolution_notes = serializers.CharField(required=False, allow_blank=True, max_length=10000)
     escalated = serializers.BooleanField(
         required=False, help_text="Escalate (true) or de-escalate (false) by hand."
+    )
+    tags = TagNameField(
+        many=True,
+        required=False,
+        help_text="The names of all the tags the ticket should carry (any case); [] takes all off.",
     )
     reason = ReasonField(help_text="Why: required with any change, kept in the history.")
 

@@ -2,6 +2,7 @@
 query (reads), and the workflow's errors into responses through tickets.api.exceptions."""
 
 from allauth.headless.contrib.rest_framework.authentication import JWTTokenAuthentication
+from django.db import transaction
 from django.http import Http404
 from django.utils.functional import cached_property
 from django_filters import rest_framework as filters
@@ -176,7 +177,11 @@ class TicketDetail(APIMixin, generics.GenericAPIView):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         changes = dict(serializer.validated_data)
-        workflow.correct(ticket, by=request.user, reason=changes.pop("reason"), **changes)
+        reason, tags = changes.pop("reason"), changes.pop("tags", None)
+        with transaction.atomic():
+            workflow.correct(ticket, by=request.user, reason=reason, **changes)
+            if tags is not None:
+                workflow.tag(ticket, by=request.user, tags=tags, reason=reason)
         return self.ticket_detail_response(queries.ticket_detail(request.user, ticket.number))
 
 
