@@ -275,7 +275,7 @@ def test_the_bulk_bar_speaks_of_tickets_and_offers_no_delete_to_agents(client, a
     body = response.content.decode()
 
     labels = [str(button.label) for button in response.context["bulk_action_buttons"]]
-    assert labels == ["Assign", "Change status", "Change priority"]
+    assert labels == ["Assign", "Change status", "Change priority", "Tag tickets", "Merge tickets"]
     assert "snippet" not in body.split('data-bulk-action-footer="TICKET"', 1)[1].lower()
     script = body.split('id="ticket-bulk-strings" type="application/json">')[1]
     strings = json.loads(script.split("</script>")[0])
