@@ -10,6 +10,8 @@ from .models import Attachment, Message, Order, Ticket, TicketReadState
 from .permissions import visible_tickets
 
 PRIORITY_ORDER = PRIORITY_RANK_EXPRESSION
+# The agents' queue by default: most pressing first, then oldest.
+QUEUE_ORDER = [PRIORITY_ORDER.asc(), "created_at"]
 
 SORTS = {
     "updated": ["-updated_at"],

@@ -23,7 +23,7 @@ from wagtail.snippets.views.snippets import IndexView
 from supportsite.exports import SafeSpreadsheetExportMixin
 from supportsite.tables import CellRendererTable, td
 from tickets.choices import PRESSING_PRIORITIES, Priority, Status
-from tickets.selectors import PRIORITY_ORDER
+from tickets.selectors import PRIORITY_ORDER, QUEUE_ORDER
 from tickets.sla.state import BREACHED, sla_state
 from tickets.sla.state import CHOICES as SLA_CHOICES
 
@@ -225,7 +225,7 @@ class TicketIndexView(SafeSpreadsheetExportMixin, IndexView):
     def order_queryset(self, queryset):
         ordering = self.ordering
         if not ordering:
-            return queryset.order_by(PRIORITY_ORDER.asc(), "created_at")
+            return queryset.order_by(*QUEUE_ORDER)
         if ordering in ("priority", "-priority"):
             rank = PRIORITY_ORDER.desc() if ordering == "-priority" else PRIORITY_ORDER.asc()
             return queryset.order_by(rank, "created_at")

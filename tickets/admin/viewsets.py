@@ -10,7 +10,7 @@ from tickets.models import CannedResponse, Category, SLAPolicy, Ticket
 from .choosers import PermissionCheckedChooserViewSet
 from .filters import TicketFilterSet
 from .queue import TicketIndexView
-from .views import TicketWorkspaceView, presence_view
+from .views import TicketWorkspaceView, neighbour_view, updates_view
 
 # The queue's menu badge is recounted at most this often (seconds): it shows on every admin page.
 BADGE_TTL = 30
@@ -66,7 +66,19 @@ class TicketViewSet(SupportSnippetViewSet):
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
-            path("edit/<int:pk>/presence/", presence_view, name="presence"),
+            path("edit/<int:pk>/updates/", updates_view, {"viewset": self}, name="updates"),
+            path(
+                "edit/<int:pk>/next/",
+                neighbour_view,
+                {"viewset": self, "step": 1},
+                name="next",
+            ),
+            path(
+                "edit/<int:pk>/previous/",
+                neighbour_view,
+                {"viewset": self, "step": -1},
+                name="previous",
+            ),
         ]
 
 
