@@ -15,7 +15,7 @@ def urls(ticket, application, category):
         "queue": reverse("wagtailsnippets_tickets_ticket:list"),
         "queue_results": reverse("wagtailsnippets_tickets_ticket:list_results"),
         "ticket": edit,
-        "presence": reverse("wagtailsnippets_tickets_ticket:presence", args=[ticket.pk]),
+        "updates": reverse("wagtailsnippets_tickets_ticket:updates", args=[ticket.pk]),
         "raw_add": reverse("wagtailsnippets_tickets_ticket:add"),
         "bulk_assign": reverse("wagtail_bulk_action", args=["tickets", "ticket", "assign"])
         + f"?id={ticket.pk}",
@@ -31,7 +31,7 @@ def urls(ticket, application, category):
 # 302: anonymous visitors and non-staff go to the admin login; staff refused an action are
 # sent back to the dashboard with "Sorry, you do not have permission…" (Wagtail's own handling).
 EXPECTED = {
-    #                queue res  ticket pres raw_add bulk canned c_add cats c_edit apps decide
+    #                queue res  ticket upd  raw_add bulk canned c_add cats c_edit apps decide
     "anonymous": [302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302],
     "customer": [302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302],
     "applicant": [302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302],

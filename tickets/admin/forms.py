@@ -91,9 +91,16 @@ class AssignForm(forms.Form):
     )
     reason = forms.CharField(label=_("Reason"), required=False, max_length=REASON_MAX_LENGTH)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = User.objects.agents().order_by("name", "email")
+
+
+class TicketAssignForm(AssignForm):
+    """One ticket's assignee picker, showing who has it now."""
+
     def __init__(self, *args, ticket, user, **kwargs):
         super().__init__(*args, initial={"assignee": ticket.assignee_id}, **kwargs)
-        self.fields["assignee"].queryset = User.objects.agents().order_by("name", "email")
         # Who may pick anyone (tickets.permissions); the others take tickets with "Assign to me".
         self.offered = can_reassign(user, ticket)
 

@@ -28,7 +28,13 @@ from tickets.sla.state import CHOICES as SLA_CHOICES
 from tickets.sla.state import sla_state
 
 from . import presence
-from .forms import AgentReplyForm, AssignForm, PriorityForm, StatusForm, canned_responses
+from .forms import (
+    AgentReplyForm,
+    PriorityForm,
+    StatusForm,
+    TicketAssignForm,
+    canned_responses,
+)
 from .neighbours import neighbour
 from .timeline import activity, ticket_timeline
 
@@ -189,7 +195,7 @@ class TicketWorkspaceView(View):
         return redirect(self.url)
 
     def assign(self):
-        form = AssignForm(self.request.POST, ticket=self.ticket, user=self.request.user)
+        form = TicketAssignForm(self.request.POST, ticket=self.ticket, user=self.request.user)
         if not form.is_valid():
             messages.error(self.request, _("Choose an agent."))
         elif "assignee" not in form.changed_data:
@@ -251,7 +257,7 @@ def _live_context(viewset, ticket, user):
         "ticket": ticket,
         "status_form": StatusForm(ticket=ticket),
         "priority_form": PriorityForm(ticket=ticket),
-        "assign_form": AssignForm(ticket=ticket, user=user),
+        "assign_form": TicketAssignForm(ticket=ticket, user=user),
         "can_take": can_take(user, ticket) and ticket.assignee_id != user.pk,
         "sla_state": sla_state(ticket),
         "sla_label": dict(SLA_CHOICES).get(sla_state(ticket)),
