@@ -3,13 +3,16 @@ keyboard-shortcuts dialog, and j/k lead to the next and previous ticket in the q
 
 import pytest
 from django.db import connection
+from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.html import escape
 
 from tests.factories import ROLES, open_ticket
+from tickets import workflow
 from tickets.admin.shortcuts import SHORTCUTS
 from tickets.choices import Priority
+from tickets.models import Ticket
 
 pytestmark = pytest.mark.django_db
 
@@ -117,3 +120,31 @@ def test_only_staff_step_between_tickets(client, people, role):
         assert location == edit_url(second)
     else:
         assert location != edit_url(second)
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        [F("first_response_at").asc(nulls_last=True), "created_at"],
+        [F("first_response_at").desc(nulls_first=True), "-created_at"],
+    ],
+    ids=["nulls-last", "descending-nulls-first"],
+)
+def test_stepping_walks_the_whole_order_with_empty_values_too(monkeypatch, agent, order):
+    from tickets.admin import neighbours
+
+    tickets = [open_ticket() for _ in range(5)]
+    for ticket in tickets[1:4]:
+        workflow.post_message(ticket, author=agent, body="Answered")
+    monkeypatch.setattr(neighbours, "QUEUE_ORDER", order)
+    expected = list(Ticket.objects.order_by(*order, "pk"))
+
+    walked = [expected[0]]
+    while (found := neighbours.neighbour(walked[-1], agent, step=1)) is not None:
+        walked.append(found)
+    back = [walked[-1]]
+    while (found := neighbours.neighbour(back[-1], agent, step=-1)) is not None:
+        back.append(found)
+
+    assert walked == expected
+    assert back == expected[::-1]
