@@ -56,12 +56,15 @@ def test_agent_triages_notes_replies_and_waits_on_the_customer(
     page.goto(page.url + "&priority=urgent")
     expect(page.get_by_text("Question about invoices")).to_have_count(0)
     screenshot("queue-unassigned-urgent")
-    page.get_by_role("link", name=urgent.number).click()
+    # j focuses the first ticket of the list, Enter opens it; a assigns it.
+    page.keyboard.press("j")
+    expect(page.get_by_role("link", name=urgent.number)).to_be_focused()
+    page.keyboard.press("Enter")
 
     expect(
         page.get_by_role("heading", name=re.compile("Freezer delivery arrived warm"))
     ).to_be_visible()
-    page.get_by_role("button", name="Assign to me").click()
+    page.keyboard.press("a")
     expect(page.get_by_text("The ticket is yours.")).to_be_visible()
 
     page.get_by_label("Internal note").check()
@@ -121,6 +124,8 @@ def test_agent_triages_notes_replies_and_waits_on_the_customer(
     page.set_viewport_size({"width": 320, "height": 800})
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     screenshot("ticket-320px")
+    page.keyboard.press("j")
+    expect(page.get_by_role("heading", name=re.compile("Question about invoices"))).to_be_visible()
 
     customer_view = browser.new_context(base_url=live_server.url).new_page()
     customer_view.goto("/accounts/login/")
