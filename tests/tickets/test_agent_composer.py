@@ -291,3 +291,24 @@ def test_ticket_view_query_count_is_flat_with_5_or_200_messages(client, agent, t
     workflow.change_status(ticket, by=agent, status=Status.WAITING_ON_CUSTOMER)
 
     assert count_queries(client, url(ticket)) == few
+
+
+def test_a_status_refused_after_the_reply_rolls_the_reply_back(client, agent, ticket, monkeypatch):
+    """The ticket changed between the page and the send (the form offered the status): the
+    transition table refuses it, and neither the message nor the status is recorded."""
+    from tickets.admin import forms
+
+    client.force_login(agent)
+    workflow.change_status(ticket, by=agent, status=Status.RESOLVED)
+    monkeypatch.setattr(forms, "allowed_targets", lambda status: set(forms.SEND_AND_SET))
+    ticket.refresh_from_db()
+    before = last_history_id(ticket)
+
+    response = send(client, ticket, body="Please wait.", then_status="waiting_on_customer")
+
+    assert "cannot become Waiting on customer" in " ".join(
+        response.context["reply_form"].errors["then_status"]
+    )
+    ticket.refresh_from_db()
+    assert ticket.status == Status.RESOLVED and not ticket.messages.exists()
+    assert new_history(ticket, before) == []

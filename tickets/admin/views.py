@@ -139,8 +139,13 @@ class TicketWorkspaceView(View):
         """A public reply may have moved the status already (workflow._after_public_reply):
         when it is the one chosen, no second change is recorded."""
         self.ticket.refresh_from_db()
-        if self.ticket.status != status:
+        if self.ticket.status == status:
+            return
+        try:
             self.ticket = workflow.change_status(self.ticket, by=self.request.user, status=status)
+        except ValidationError as error:
+            # Shown beside the "Send and set to" buttons; the message is not sent either.
+            raise ValidationError({"then_status": error.messages}) from error
 
     def insert_canned(self):
         """Without JavaScript, "Insert" puts the chosen canned response in the reply box."""
