@@ -36,7 +36,7 @@
   var news = document.getElementById("ticket-news");
   var controls = document.getElementById("ticket-controls");
   var seen = document.querySelector("input[name=seen]");
-  var state = { message: root.dataset.lastMessage, change: root.dataset.lastChange };
+  var state = { message: root.dataset.lastMessage, change: root.dataset.lastChange, ticket: root.dataset.state };
 
   // The controls are replaced only while the agent is not using them.
   var controlsInUse = false;
@@ -67,8 +67,11 @@
     if (seen) seen.value = data.version;
     replace("ticket-summary", data.summary);
     replace("presence", data.presence);
-    if (controls && !controlsInUse && !controls.contains(document.activeElement)) {
-      replace("ticket-controls", data.controls);
+    // Status, priority or assignee changed elsewhere: the controls show the new values.
+    var ticket = [data.status, data.priority, data.assignee || ""].join("|");
+    if (controls && ticket !== state.ticket && !controlsInUse && !controls.contains(document.activeElement)) {
+      controls.innerHTML = data.controls;
+      state.ticket = ticket;
     }
   }
 

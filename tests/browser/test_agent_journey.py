@@ -104,6 +104,7 @@ def test_agent_triages_notes_replies_and_waits_on_the_customer(
     expect(stream).to_contain_text("Here are the label photos.")
     expect(page.locator("#ticket-news")).to_contain_text("1 new message")
     expect(page.locator("#ticket-summary")).to_contain_text("In progress")
+    expect(page.get_by_label("Status")).to_have_value("in_progress")
     expect(page.get_by_label("Message")).to_have_value("Photos look fine")
     screenshot("live-update")
 
