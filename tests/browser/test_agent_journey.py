@@ -123,6 +123,7 @@ def test_agent_triages_notes_replies_and_waits_on_the_customer(
     screenshot("shortcuts")
     page.keyboard.press("Escape")
     page.set_viewport_size({"width": 320, "height": 800})
+    page.wait_for_timeout(500)  # Wagtail's sidebar slides to its narrow-screen place
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     screenshot("ticket-320px")
     page.keyboard.press("j")
