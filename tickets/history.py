@@ -38,15 +38,17 @@ class Revision:
     """One saved version of a ticket, with what it changed from the version before (none for
     the first). Foreign keys are the related objects, None when unset or since deleted."""
 
+    id: int  # the history record's: later versions have greater ones
     at: datetime
     by: User | None
     reason: str
     changes: tuple[ModelChange, ...]
 
 
-def revisions(ticket):
-    """Every version of the ticket, oldest first, with who and why, in one query."""
-    return _revisions(ticket, TRACKED_FIELDS, authors=True)
+def revisions(ticket, *, after=None):
+    """Every version of the ticket, oldest first, with who and why, in one query; `after` a
+    history id: only the versions since (for a page that has shown the ones before)."""
+    return _revisions(ticket, TRACKED_FIELDS, authors=True, after=after)
 
 
 def customer_revisions(ticket):
@@ -58,7 +60,7 @@ def customer_revisions(ticket):
     ]
 
 
-def _revisions(ticket, fields, *, authors):
+def _revisions(ticket, fields, *, authors, after=None):
     with_tags = "tags" in fields
     fields = tuple(name for name in fields if name != "tags")
     related = [name for name in fields if isinstance(Ticket._meta.get_field(name), ForeignKey)]
@@ -67,12 +69,18 @@ def _revisions(ticket, fields, *, authors):
         related.append("history_user")
         columns += ["history_user", "history_change_reason"]
     records = ticket.history.only(*columns).order_by("history_date", "history_id")
+    if after is not None:
+        # The version shown last is read too: what came next is compared with it.
+        records = records.filter(history_id__gte=after)
     if related:
         records = records.select_related(*related)
     records = list(records)
     tags = _tag_names(ticket, records) if with_tags else {}
     result, previous = [], None
     for record in records:
+        if after is not None and record.history_id <= after:
+            previous = record
+            continue
         changes = ()
         if previous:
             changes = _changes(record, previous, fields)
@@ -82,6 +90,7 @@ def _revisions(ticket, fields, *, authors):
                 )
         result.append(
             Revision(
+                id=record.history_id,
                 at=record.history_date,
                 by=record.history_user if authors else None,
                 reason=(record.history_change_reason or "") if authors else "",

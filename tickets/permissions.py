@@ -1,5 +1,6 @@
 """Who may see and do what with tickets: the one policy every list, page, file and endpoint uses."""
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
@@ -82,8 +83,23 @@ def is_participant(user, ticket):
     return can_view_ticket(user, ticket) and not is_agent(user)
 
 
-def can_reassign(user):
-    return is_support_admin(user) or user.has_perm("tickets.assign_ticket")
+def can_reassign(user, ticket=None):
+    """Assign to anyone else: support admins any ticket; with `ticket`, also an agent their own
+    ticket when settings.TICKETS_AGENTS_HAND_OVER lets agents hand theirs to a colleague."""
+    if is_support_admin(user) or user.has_perm("tickets.assign_ticket"):
+        return True
+    return (
+        ticket is not None
+        and settings.TICKETS_AGENTS_HAND_OVER
+        and is_agent(user)
+        and ticket.assignee_id == user.pk
+    )
+
+
+def can_take(user, ticket):
+    """Assign to oneself: an unassigned ticket (or one's own); someone else's only who may
+    reassign any ticket."""
+    return is_agent(user) and (ticket.assignee_id in (None, user.pk) or can_reassign(user))
 
 
 def can_merge_across_customers(user):

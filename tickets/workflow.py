@@ -29,6 +29,7 @@ from .numbering import next_ticket_number
 from .permissions import (
     can_merge_across_customers,
     can_reassign,
+    can_take,
     can_view_ticket,
     require,
     require_staff,
@@ -339,17 +340,16 @@ def change_priority(ticket, *, by, priority, reason=""):
 
 @transaction.atomic
 def assign(ticket, *, by, assignee, reason=""):
-    """Agents take tickets for themselves; only support admins hand them to someone else."""
+    """Agents take unassigned tickets and let go of their own; whether they may hand them to
+    someone else, and who may take someone else's, is tickets.permissions' can_reassign."""
     require_staff(by)
     ticket = _locked(ticket)
     if assignee is not None and not is_agent(assignee):
         raise ValidationError({"assignee": _("Tickets can only be assigned to support agents.")})
-    taking_for_self = assignee is not None and assignee.pk == by.pk
-    releasing_own = assignee is None and ticket.assignee_id == by.pk
-    if not (taking_for_self or releasing_own):
-        require(can_reassign(by), _("Only support admins may assign tickets to others."))
-    if ticket.assignee_id != by.pk and ticket.assignee_id is not None and taking_for_self:
-        require(can_reassign(by), _("This ticket is already assigned to someone else."))
+    if assignee is not None and assignee.pk == by.pk:
+        require(can_take(by, ticket), _("This ticket is already assigned to someone else."))
+    elif not (assignee is None and ticket.assignee_id == by.pk):
+        require(can_reassign(by, ticket), _("Only support admins may assign tickets to others."))
     previous = ticket.assignee_id
     ticket.assignee = assignee
     _save(

@@ -179,6 +179,9 @@ TICKETS_AUTO_CLOSE_DAYS = env_int("TICKETS_AUTO_CLOSE_DAYS", 7)
 # Hand new tickets to available agents in turn, per category.
 TICKETS_AUTO_ASSIGN = env_bool("TICKETS_AUTO_ASSIGN", False)
 
+# Agents may hand their own tickets to a colleague (support admins reassign any ticket anyway).
+TICKETS_AGENTS_HAND_OVER = env_bool("TICKETS_AGENTS_HAND_OVER", True)
+
 # How often an open ticket page looks for new replies, in seconds.
 TICKET_POLL_SECONDS = env_int("TICKET_POLL_SECONDS", 15)
 

@@ -13,6 +13,7 @@ from tests.factories import (
     SupportAdminFactory,
     open_ticket,
 )
+from tickets import workflow
 from tickets.choices import Priority, Status
 from tickets.models import CannedResponse, Ticket
 
@@ -30,8 +31,9 @@ def admin_sign_in(page, user):
 
 
 def test_agent_triages_notes_replies_and_waits_on_the_customer(
-    browser, live_server, screenshot, page
+    browser, live_server, screenshot, page, settings
 ):
+    settings.TICKET_POLL_SECONDS = 1
     agent = AgentFactory(name="Alex Kim")
     customer = CustomerFactory(name="Maria Lopez")
     urgent = open_ticket(
@@ -54,12 +56,15 @@ def test_agent_triages_notes_replies_and_waits_on_the_customer(
     page.goto(page.url + "&priority=urgent")
     expect(page.get_by_text("Question about invoices")).to_have_count(0)
     screenshot("queue-unassigned-urgent")
-    page.get_by_role("link", name=urgent.number).click()
+    # j focuses the first ticket of the list, Enter opens it; a assigns it.
+    page.keyboard.press("j")
+    expect(page.get_by_role("link", name=urgent.number)).to_be_focused()
+    page.keyboard.press("Enter")
 
     expect(
         page.get_by_role("heading", name=re.compile("Freezer delivery arrived warm"))
     ).to_be_visible()
-    page.get_by_role("button", name="Assign to me").click()
+    page.keyboard.press("a")
     expect(page.get_by_text("The ticket is yours.")).to_be_visible()
 
     page.get_by_label("Internal note").check()
@@ -80,14 +85,49 @@ def test_agent_triages_notes_replies_and_waits_on_the_customer(
     page.get_by_role("button", name="Change status").click()
     expect(page.get_by_text("Status changed.")).to_be_visible()
 
-    timeline = page.locator(".support-timeline")
-    expect(timeline).to_contain_text("Asked for photos")
-    expect(timeline).to_contain_text("In progress → Waiting on customer")
-    expect(timeline).to_contain_text("Assigned to Alex Kim")
+    stream = page.locator("#activity")
+    expect(stream).to_contain_text("Asked for photos")
+    expect(stream).to_contain_text("In progress → Waiting on customer")
+    expect(stream).to_contain_text("Assigned to Alex Kim")
     screenshot("ticket-worked")
 
     urgent.refresh_from_db()
     assert (urgent.status, urgent.assignee) == (Status.WAITING_ON_CUSTOMER, agent)
+
+    # The customer answers while the page is open: it appears, announced, without a reload, and
+    # what the agent is typing stays.
+    page.keyboard.press("n")
+    expect(page.get_by_label("Internal note")).to_be_checked()
+    expect(page.get_by_label("Message")).to_be_focused()
+    page.keyboard.type("Photos look fine")
+    workflow.post_message(urgent, author=customer, body="Here are the label photos.")
+    expect(stream).to_contain_text("Here are the label photos.")
+    expect(page.locator("#ticket-news")).to_contain_text("1 new message")
+    expect(page.locator("#ticket-summary")).to_contain_text("In progress")
+    expect(page.get_by_label("Status")).to_have_value("in_progress")
+    expect(page.get_by_label("Message")).to_have_value("Photos look fine")
+    screenshot("live-update")
+
+    page.get_by_role("group", name="Send and set to:").get_by_role(
+        "button", name="Resolved"
+    ).click()
+    expect(page.get_by_text("Internal note added. The ticket is now resolved.")).to_be_visible()
+    expect(stream).to_contain_text("In progress → Resolved")
+    urgent.refresh_from_db()
+    assert urgent.status == Status.RESOLVED
+
+    page.keyboard.press("?")
+    dialog = page.locator("#keyboard-shortcuts-dialog")
+    expect(dialog).to_contain_text("Next ticket")
+    expect(dialog).to_contain_text("Write an internal note")
+    screenshot("shortcuts")
+    page.keyboard.press("Escape")
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.wait_for_timeout(500)  # Wagtail's sidebar slides to its narrow-screen place
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    screenshot("ticket-320px")
+    page.keyboard.press("j")
+    expect(page.get_by_role("heading", name=re.compile("Question about invoices"))).to_be_visible()
 
     customer_view = browser.new_context(base_url=live_server.url).new_page()
     customer_view.goto("/accounts/login/")

@@ -16,7 +16,7 @@ def urls(ticket, application, category, tag):
         "queue": reverse("wagtailsnippets_tickets_ticket:list"),
         "queue_results": reverse("wagtailsnippets_tickets_ticket:list_results"),
         "ticket": edit,
-        "presence": reverse("wagtailsnippets_tickets_ticket:presence", args=[ticket.pk]),
+        "updates": reverse("wagtailsnippets_tickets_ticket:updates", args=[ticket.pk]),
         "raw_add": reverse("wagtailsnippets_tickets_ticket:add"),
         "bulk_assign": reverse("wagtail_bulk_action", args=["tickets", "ticket", "assign"])
         + f"?id={ticket.pk}",
@@ -38,7 +38,7 @@ def urls(ticket, application, category, tag):
 # sent back to the dashboard with "Sorry, you do not have permission…" (Wagtail's own handling).
 # Agents add canned responses and macros: their own personal ones (tickets/admin/macros.py).
 EXPECTED = {
-    #     queue res  ticket pres raw_add bulk b_tag canned c_add tags t_add t_edit cats c_edit
+    #     queue res  ticket upd  raw_add bulk b_tag canned c_add tags t_add t_edit cats c_edit
     #     apps decide
     "anonymous": [302] * 16,
     "customer": [302] * 16,

@@ -58,7 +58,8 @@ def test_bulk_priority_change(client, agent):
     assert {t.priority for t in (type(tickets[0]).objects.all())} == {Priority.HIGH}
 
 
-def test_bulk_assign_follows_the_reassignment_rule(client, agent, support_admin):
+def test_bulk_assign_follows_the_reassignment_rule(client, settings, agent, support_admin):
+    settings.TICKETS_AGENTS_HAND_OVER = False
     tickets = [open_ticket(), open_ticket()]
     other = AgentFactory()
 
@@ -70,4 +71,15 @@ def test_bulk_assign_follows_the_reassignment_rule(client, agent, support_admin)
 
     client.force_login(support_admin)
     client.post(bulk_url("assign", tickets), {"assignee": other.pk, "reason": "Rebalance"})
+    assert {t.assignee_id for t in type(tickets[0]).objects.all()} == {other.pk}
+
+
+def test_agents_hand_their_own_tickets_on_in_bulk_when_the_setting_allows(client, agent):
+    tickets = [open_ticket(), open_ticket()]
+    other = AgentFactory()
+    client.force_login(agent)
+    client.post(bulk_url("assign", tickets), {"assignee": agent.pk})
+
+    client.post(bulk_url("assign", tickets), {"assignee": other.pk, "reason": "Going on leave"})
+
     assert {t.assignee_id for t in type(tickets[0]).objects.all()} == {other.pk}

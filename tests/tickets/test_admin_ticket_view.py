@@ -180,10 +180,10 @@ def test_other_agents_viewing_the_ticket_are_shown(client, agent, ticket):
 
     client.force_login(agent)
     body = client.get(url(ticket)).content.decode()
-    presence = client.get(reverse("wagtailsnippets_tickets_ticket:presence", args=[ticket.pk]))
+    updates = client.get(reverse("wagtailsnippets_tickets_ticket:updates", args=[ticket.pk]))
 
     assert "Also viewing this ticket: Jordan Reyes" in body
-    assert "Jordan Reyes" in presence.content.decode()
+    assert "Jordan Reyes" in updates.json()["presence"]
 
 
 def test_ticket_view_shows_customer_order_rating_and_other_tickets(client, agent, customer):

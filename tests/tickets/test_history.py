@@ -51,7 +51,8 @@ def _timeline(client, ticket):
     response = client.get(reverse("wagtailsnippets_tickets_ticket:edit", args=[ticket.pk]))
     return [
         (str(label), old, new, entry["user"], entry["reason"], entry["at"])
-        for entry in reversed(response.context["timeline"])
+        for kind, entry in response.context["activity"]
+        if kind == "change"
         for label, old, new in entry["changes"]
     ]
 

@@ -82,7 +82,7 @@ def test_a_reason_is_kept_up_to_the_limit(monkeypatch, customer):
 
 def test_reason_fields_and_the_history_column_take_the_one_length(customer):
     ticket = open_ticket(customer)
-    forms = [StatusForm(ticket=ticket), PriorityForm(), AssignForm(), ReasonForm()]
+    forms = [StatusForm(ticket=ticket), PriorityForm(ticket=ticket), AssignForm(), ReasonForm()]
 
     column = Ticket.history.model._meta.get_field("history_change_reason")
     assert column.max_length == limits.REASON_MAX_LENGTH

@@ -26,7 +26,12 @@ def view_url(ticket):
 
 
 def ping_url(ticket):
-    return reverse("wagtailsnippets_tickets_ticket:presence", args=[ticket.pk])
+    """The ticket view's poll, which also says who else is looking."""
+    return reverse("wagtailsnippets_tickets_ticket:updates", args=[ticket.pk])
+
+
+def ping(client, ticket):
+    return client.get(ping_url(ticket)).json()["presence"]
 
 
 def test_two_agents_on_a_ticket_see_each_other(client, ticket):
@@ -38,7 +43,7 @@ def test_two_agents_on_a_ticket_see_each_other(client, ticket):
     assert "Also viewing this ticket: Sam Ortiz" in client.get(view_url(ticket)).content.decode()
 
     client.force_login(sam)
-    assert "Also viewing this ticket: Jordan Reyes" in client.get(ping_url(ticket)).content.decode()
+    assert "Also viewing this ticket: Jordan Reyes" in ping(client, ticket)
 
 
 def test_each_agent_has_one_editing_session_per_ticket_on_the_ticket(client, agent, ticket):
@@ -67,7 +72,7 @@ def test_an_agent_not_seen_for_a_minute_is_not_listed(client, agent, ticket):
     client.force_login(agent)
 
     assert "Jordan Reyes" not in client.get(view_url(ticket)).content.decode()
-    assert "Jordan Reyes" not in client.get(ping_url(ticket)).content.decode()
+    assert "Jordan Reyes" not in ping(client, ticket)
 
 
 def test_sessions_silent_for_an_hour_are_deleted_when_a_ticket_is_opened(client, agent, ticket):

@@ -107,7 +107,7 @@ def test_the_timeline_shows_the_tags_before_and_after(ticket, agent, tags):
     workflow.tag(ticket, by=agent, add=[tags["refund"], tags["driver"]], reason="Sorting")
     workflow.tag(ticket, by=agent, remove=[tags["driver"]])
 
-    newest, previous = ticket_timeline(ticket)[:2]
+    previous, newest = ticket_timeline(ticket)[-2:]
 
     assert newest["changes"] == [("tags", "driver, refund", "refund")]
     assert previous["reason"] == "Sorting"
@@ -118,7 +118,7 @@ def test_other_changes_keep_the_tags_out_of_their_history_entry(ticket, agent, t
     workflow.tag(ticket, by=agent, add=[tags["refund"]])
     workflow.change_priority(ticket, by=agent, priority="high")
 
-    assert [label for label, *_ in ticket_timeline(ticket)[0]["changes"]] == ["priority"]
+    assert [label for label, *_ in ticket_timeline(ticket)[-1]["changes"]] == ["priority"]
 
 
 def test_nothing_changes_when_the_tags_are_already_so(ticket, agent, tags, events):

@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from accounts.models import User
 from tickets.choices import STAFF_SOURCES, Priority, Source, Status
@@ -7,11 +8,21 @@ from tickets.forms import MultipleFileField
 from tickets.limits import MESSAGE_MAX_LENGTH, REASON_MAX_LENGTH
 from tickets.models import CannedResponse, Category, Order, Ticket
 from tickets.models.tickets import DESCRIPTION_MAX, DESCRIPTION_MIN, SUBJECT_MAX, SUBJECT_MIN
-from tickets.permissions import visible_customers, visible_macros, visible_orders, visible_tickets
+from tickets.permissions import (
+    can_reassign,
+    visible_customers,
+    visible_macros,
+    visible_orders,
+    visible_tickets,
+)
 from tickets.transitions import allowed_targets
 from tickets.workflow import CORRECTABLE_FIELDS
 
+from . import shortcuts
 from .customers import customer_chooser_viewset
+
+# The composer's "Send and set to: …" buttons, where the ticket may go from its status.
+SEND_AND_SET = (Status.WAITING_ON_CUSTOMER, Status.IN_PROGRESS, Status.RESOLVED)
 
 
 class AgentReplyForm(forms.Form):
@@ -39,26 +50,56 @@ class AgentReplyForm(forms.Form):
             "invalid_choice": _("That macro is no longer available: choose one again."),
         },
     )
+    # Set by the "Send and set to: …" button pressed (none: "Send" leaves the status be).
+    then_status = forms.ChoiceField(required=False, choices=())
 
-    def __init__(self, *args, user=None, **kwargs):
+    def __init__(self, *args, user=None, ticket=None, **kwargs):
         super().__init__(*args, **kwargs)
         if user is not None:
             self.fields["macro"].queryset = macros_for(user)
+        targets = allowed_targets(ticket.status) if ticket is not None else SEND_AND_SET
+        self.fields["then_status"].choices = [("", "")] + [
+            (status.value, status.label) for status in SEND_AND_SET if status in targets
+        ]
+
+    @property
+    def send_and_set(self):
+        """The statuses offered beside "Send", (value, label)."""
+        return self.fields["then_status"].choices[1:]
 
 
 class StatusForm(forms.Form):
-    status = forms.ChoiceField(label=_("Status"))
+    status = forms.ChoiceField(
+        label=_("Status"),
+        # The "s" shortcut focuses it (Wagtail's w-kbd controller).
+        widget=forms.Select(
+            attrs={
+                "data-controller": "w-kbd",
+                "data-w-kbd-key-value": shortcuts.key("status"),
+                "data-w-kbd-action-value": "focus",
+                "aria-keyshortcuts": shortcuts.key("status"),
+            }
+        ),
+    )
     reason = forms.CharField(label=_("Reason"), required=False, max_length=REASON_MAX_LENGTH)
 
     def __init__(self, *args, ticket, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, initial={"status": ticket.status}, **kwargs)
         targets = allowed_targets(ticket.status)
-        self.fields["status"].choices = [(s.value, s.label) for s in Status if s in targets]
+        current = pgettext("status", "%(status)s (now)")
+        self.fields["status"].choices = [
+            (s.value, current % {"status": s.label} if s == ticket.status else s.label)
+            for s in Status
+            if s in targets or s == ticket.status
+        ]
 
 
 class PriorityForm(forms.Form):
     priority = forms.ChoiceField(label=_("Priority"), choices=Priority.choices)
     reason = forms.CharField(label=_("Reason"), required=False, max_length=REASON_MAX_LENGTH)
+
+    def __init__(self, *args, ticket, **kwargs):
+        super().__init__(*args, initial={"priority": ticket.priority}, **kwargs)
 
 
 class AssignForm(forms.Form):
@@ -73,6 +114,15 @@ class AssignForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["assignee"].queryset = User.objects.agents().order_by("name", "email")
+
+
+class TicketAssignForm(AssignForm):
+    """One ticket's assignee picker, showing who has it now."""
+
+    def __init__(self, *args, ticket, user, **kwargs):
+        super().__init__(*args, initial={"assignee": ticket.assignee_id}, **kwargs)
+        # Who may pick anyone (tickets.permissions); the others take tickets with "Assign to me".
+        self.offered = can_reassign(user, ticket)
 
 
 def macros_for(user):

@@ -1,10 +1,10 @@
 """Which agents have a ticket open right now, on Wagtail's editing sessions.
 
 One `EditingSession` per agent and ticket, the ticket being the session's object (content type and
-id), as Wagtail keeps them for pages and snippets. Opening the ticket and the view's poll (every 20
-seconds, static/js/agent_ticket.js) stamp `last_seen_at`; whoever was seen within SEEN_WITHIN is
-listed. Advisory only: a reply checks on its own whether someone answered meanwhile
-(views.version_of).
+id), as Wagtail keeps them for pages and snippets. Opening the ticket and the view's poll
+(views.updates_view, every TICKET_POLL_SECONDS: static/js/agent_ticket.js) stamp `last_seen_at`;
+whoever was seen within SEEN_WITHIN is listed. Advisory only: a reply checks on its own whether
+someone answered meanwhile (views.version_of).
 """
 
 from datetime import timedelta

@@ -1,21 +1,33 @@
-"""The ticket's history as agents read it: who changed what, when and why (tickets.history)."""
+"""The ticket's history as agents read it: who changed what, when and why (tickets.history), and
+the one stream the ticket view shows, messages and changes together, oldest first."""
 
 from accounts.models import User
 from tickets import history
 from tickets.models import Ticket
 
+MESSAGE, CHANGE = "message", "change"
 
-def ticket_timeline(ticket):
-    """Entries newest first, each {at, user, reason, changes: [(label, old, new)]}, in 1 query."""
+
+def ticket_timeline(ticket, *, after=None):
+    """Entries oldest first, each {id, at, user, reason, changes: [(label, old, new)]}, in 1
+    query; `after` a history id: only the entries since."""
     return [
         {
+            "id": revision.id,
             "at": revision.at,
             "user": revision.by,
             "reason": revision.reason,
             "changes": [_row(change) for change in revision.changes],
         }
-        for revision in reversed(history.revisions(ticket))
+        for revision in history.revisions(ticket, after=after)
     ]
+
+
+def activity(messages, entries):
+    """Messages and timeline entries as one stream by time, oldest first: (kind, item) pairs."""
+    items = [(message.created_at, MESSAGE, message) for message in messages]
+    items += [(entry["at"], CHANGE, entry) for entry in entries]
+    return [(kind, item) for _, kind, item in sorted(items, key=lambda item: item[0])]
 
 
 def _row(change):

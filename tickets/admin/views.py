@@ -1,15 +1,20 @@
-"""The ticket view agents work in: thread with notes, reply box, controls, timeline, context.
+"""The ticket view agents work in: one stream of messages, notes and changes, the composer after
+it, controls and context aside; and what its page polls for (updates_view) and j/k follow.
 
 Every change goes through tickets.workflow; this view only turns forms into those calls.
 """
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Max
-from django.http import Http404
-from django.shortcuts import redirect, render
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.generic import View
 from django_ratelimit.exceptions import Ratelimited
 from wagtail.admin import messages
@@ -18,22 +23,23 @@ from accounts.roles import is_agent
 from tickets import workflow
 from tickets.forms import apply_workflow_errors
 from tickets.models import Attachment, Message, Ticket
-from tickets.permissions import can_reassign, visible_tickets
+from tickets.permissions import can_take, visible_tickets
 from tickets.sla.state import CHOICES as SLA_CHOICES
 from tickets.sla.state import sla_state
 
 from . import presence
 from .forms import (
     AgentReplyForm,
-    AssignForm,
     CorrectForm,
     MergeForm,
     PriorityForm,
     StatusForm,
+    TicketAssignForm,
     macros_for,
 )
+from .neighbours import neighbour
 from .tags import TicketTagsForm
-from .timeline import ticket_timeline
+from .timeline import activity, ticket_timeline
 
 
 def version_of(ticket):
@@ -42,41 +48,43 @@ def version_of(ticket):
     return f"{ticket.updated_at.timestamp():.6f}:{last_message}"
 
 
+def _ticket_for(request, pk):
+    """The ticket as agents work it, through the one policy; a 404 for anything else."""
+    if not is_agent(request.user):
+        raise PermissionDenied
+    queryset = (
+        visible_tickets(request.user)
+        .select_related(
+            "customer",
+            "category",
+            "assignee",
+            "order",
+            "feedback",
+            "previous_ticket",
+            "merged_into",
+        )
+        .prefetch_related("tags")
+    )
+    try:
+        return queryset.get(pk=pk)
+    except (Ticket.DoesNotExist, ValueError):
+        raise Http404 from None
+
+
 class TicketWorkspaceView(View):
     viewset = None
     template_name = "tickets/admin/ticket.html"
 
     def dispatch(self, request, pk):
-        if not is_agent(request.user):
-            raise PermissionDenied
-        queryset = (
-            visible_tickets(request.user)
-            .select_related(
-                "customer",
-                "category",
-                "assignee",
-                "order",
-                "feedback",
-                "previous_ticket",
-                "merged_into",
-            )
-            .prefetch_related("tags")
-        )
-        try:
-            self.ticket = queryset.get(pk=pk)
-        except (Ticket.DoesNotExist, ValueError):
-            raise Http404 from None
+        self.ticket = _ticket_for(request, pk)
         return super().dispatch(request, pk)
 
     def get(self, request, pk):
-        return self.render(
-            reply_form=AgentReplyForm(
-                initial={"seen": version_of(self.ticket)}, user=self.request.user
-            )
-        )
+        return self.render(reply_form=self.reply_form(initial={"seen": version_of(self.ticket)}))
 
     def post(self, request, pk):
-        action = request.POST.get("action")
+        # "Send and set to: …" buttons name the status (then_status): they send the composer too.
+        action = "reply" if request.POST.get("then_status") else request.POST.get("action")
         handler = {
             "reply": self.reply,
             "canned": self.insert_canned,
@@ -103,8 +111,11 @@ class TicketWorkspaceView(View):
     def url(self):
         return _edit_url(self.viewset, self.ticket)
 
+    def reply_form(self, *args, **kwargs):
+        return AgentReplyForm(*args, ticket=self.ticket, user=self.request.user, **kwargs)
+
     def reply(self):
-        form = AgentReplyForm(self.request.POST, self.request.FILES, user=self.request.user)
+        form = self.reply_form(self.request.POST, self.request.FILES)
         if not form.is_valid():
             return self.render(reply_form=form, status=200)
         seen = form.cleaned_data["seen"]
@@ -112,45 +123,52 @@ class TicketWorkspaceView(View):
         if seen != current:
             form.data = form.data.copy()
             form.data["seen"] = current
-            form.add_error(
-                None,
-                _(
-                    "Someone changed or answered this ticket while you were writing. Read what is "
-                    "new (highlighted below), then send your message again: nothing was sent."
-                ),
+            return self.render(
+                reply_form=form, new_since=_last_message_id(seen), conflict=True, status=409
             )
-            return self.render(reply_form=form, new_since=_last_message_id(seen), status=409)
-        internal = form.cleaned_data["kind"] == AgentReplyForm.KIND_NOTE
+        note = form.cleaned_data["kind"] == AgentReplyForm.KIND_NOTE
+        then_status = form.cleaned_data["then_status"]
         macro = form.cleaned_data["macro"]
+        message = {
+            "body": form.cleaned_data["body"],
+            "internal": note,
+            "attachments": form.cleaned_data["attachments"],
+        }
         try:
-            if macro is not None:
-                workflow.apply_macro(
-                    self.ticket,
-                    by=self.request.user,
-                    macro=macro,
-                    body=form.cleaned_data["body"],
-                    internal=internal,
-                    attachments=form.cleaned_data["attachments"],
-                )
-            else:
-                workflow.post_message(
-                    self.ticket,
-                    author=self.request.user,
-                    body=form.cleaned_data["body"],
-                    internal=internal,
-                    attachments=form.cleaned_data["attachments"],
-                )
+            # One workflow call for the message (with a macro's actions), one for the status:
+            # all of it happens, or none.
+            with transaction.atomic():
+                if macro is not None:
+                    workflow.apply_macro(self.ticket, by=self.request.user, macro=macro, **message)
+                else:
+                    workflow.post_message(self.ticket, author=self.request.user, **message)
+                if then_status:
+                    self.set_status_after_sending(then_status)
         except ValidationError as error:
             apply_workflow_errors(form, error)
             return self.render(reply_form=form)
-        if internal:
-            done = _("Internal note added.")
-        else:
-            done = _("Reply sent to the customer.")
+        sent = _("Internal note added.") if note else _("Reply sent to the customer.")
+        if then_status:
+            sent = _("%(sent)s The ticket is now %(status)s.") % {
+                "sent": sent,
+                "status": self.ticket.get_status_display().lower(),
+            }
         if macro is not None and macro.action_labels():
-            done = f"{done} " + _("Macro “%(title)s” applied.") % {"title": macro.title}
-        messages.success(self.request, done)
+            sent = f"{sent} " + _("Macro “%(title)s” applied.") % {"title": macro.title}
+        messages.success(self.request, sent)
         return redirect(self.url)
+
+    def set_status_after_sending(self, status):
+        """A public reply may have moved the status already (workflow._after_public_reply):
+        when it is the one chosen, no second change is recorded."""
+        self.ticket.refresh_from_db()
+        if self.ticket.status == status:
+            return
+        try:
+            self.ticket = workflow.change_status(self.ticket, by=self.request.user, status=status)
+        except ValidationError as error:
+            # Shown beside the "Send and set to" buttons; the message is not sent either.
+            raise ValidationError({"then_status": error.messages}) from error
 
     def insert_canned(self, *, chosen=True):
         """Without JavaScript, "Insert" puts the chosen canned response in the reply box and
@@ -158,24 +176,31 @@ class TicketWorkspaceView(View):
         user = self.request.user
         response = None
         if chosen:
-            response = macros_for(user).filter(pk=_number(self.request.POST.get("canned"))).first()
+            response = macros_for(user).filter(pk=_id(self.request.POST.get("canned"))).first()
         body = self.request.POST.get("body", "")
         if response is not None:
             body = (body + "\n\n" if body.strip() else "") + response.render(self.ticket, user)
-        form = AgentReplyForm(
+        form = self.reply_form(
             initial={
                 "body": body,
                 "kind": self.request.POST.get("kind", AgentReplyForm.KIND_REPLY),
                 "seen": self.request.POST.get("seen") or version_of(self.ticket),
                 "macro": response.pk if response is not None else None,
-            },
-            user=user,
+            }
         )
         return self.render(reply_form=form)
 
+    def drop_macro(self):
+        """The reply box as it was, without the queued macro's actions."""
+        return self.insert_canned(chosen=False)
+
     def change_status(self):
         form = StatusForm(self.request.POST, ticket=self.ticket)
-        if form.is_valid():
+        if not form.is_valid():
+            messages.error(self.request, _("Choose one of the statuses offered."))
+        elif "status" not in form.changed_data:
+            messages.info(self.request, _("The status was already that: nothing changed."))
+        else:
             try:
                 workflow.change_status(
                     self.ticket,
@@ -187,13 +212,15 @@ class TicketWorkspaceView(View):
                 messages.error(self.request, " ".join(error.messages))
             else:
                 messages.success(self.request, _("Status changed."))
-        else:
-            messages.error(self.request, _("Choose one of the statuses offered."))
         return redirect(self.url)
 
     def change_priority(self):
-        form = PriorityForm(self.request.POST)
-        if form.is_valid():
+        form = PriorityForm(self.request.POST, ticket=self.ticket)
+        if not form.is_valid():
+            messages.error(self.request, _("Choose one of the priorities offered."))
+        elif "priority" not in form.changed_data:
+            messages.info(self.request, _("The priority was already that: nothing changed."))
+        else:
             try:
                 workflow.change_priority(self.ticket, by=self.request.user, **form.cleaned_data)
             except ValidationError as error:
@@ -203,21 +230,24 @@ class TicketWorkspaceView(View):
         return redirect(self.url)
 
     def assign(self):
-        form = AssignForm(self.request.POST)
-        if form.is_valid():
+        form = TicketAssignForm(self.request.POST, ticket=self.ticket, user=self.request.user)
+        if not form.is_valid():
+            messages.error(self.request, _("Choose an agent."))
+        elif "assignee" not in form.changed_data:
+            messages.info(self.request, _("The assignee was already that: nothing changed."))
+        else:
             try:
                 workflow.assign(self.ticket, by=self.request.user, **form.cleaned_data)
             except ValidationError as error:
                 messages.error(self.request, " ".join(error.messages))
             else:
                 messages.success(self.request, _("Assignee changed."))
-        else:
-            messages.error(self.request, _("Choose an agent."))
         return redirect(self.url)
 
-    def drop_macro(self):
-        """The reply box as it was, without the queued macro's actions."""
-        return self.insert_canned(chosen=False)
+    def assign_me(self):
+        workflow.assign(self.ticket, by=self.request.user, assignee=self.request.user)
+        messages.success(self.request, _("The ticket is yours."))
+        return redirect(self.url)
 
     def change_tags(self):
         form = TicketTagsForm(self.request.POST)
@@ -237,11 +267,6 @@ class TicketWorkspaceView(View):
         else:
             changed = set(ticket.tags.all()) != before
             messages.success(self.request, _("Tags changed.") if changed else _("No change."))
-        return redirect(self.url)
-
-    def assign_me(self):
-        workflow.assign(self.ticket, by=self.request.user, assignee=self.request.user)
-        messages.success(self.request, _("The ticket is yours."))
         return redirect(self.url)
 
     def correct(self):
@@ -283,9 +308,18 @@ class TicketWorkspaceView(View):
         return self.render(reply_form=self.fresh_reply_form(), merge_form=form)
 
     def fresh_reply_form(self):
-        return AgentReplyForm(initial={"seen": version_of(self.ticket)}, user=self.request.user)
+        return self.reply_form(initial={"seen": version_of(self.ticket)})
 
-    def render(self, *, reply_form, new_since=None, status=200, correct_form=None, merge_form=None):
+    def render(
+        self,
+        *,
+        reply_form,
+        new_since=None,
+        conflict=False,
+        status=200,
+        correct_form=None,
+        merge_form=None,
+    ):
         ticket, user = self.ticket, self.request.user
         macros = list(macros_for(user))
         queued = str(reply_form["macro"].value() or "")
@@ -296,55 +330,134 @@ class TicketWorkspaceView(View):
             .prefetch_related("attachments")
             .order_by("created_at", "pk")
         )
+        timeline = ticket_timeline(ticket)
         workflow.mark_read(ticket, user)
         context = {
-            "ticket": ticket,
-            "thread": thread,
+            **_live_context(self.viewset, ticket, user),
+            "activity": activity(thread, timeline),
             "new_since": new_since,
+            "conflict": conflict,
             "ticket_files": Attachment.objects.filter(ticket=ticket, message__isnull=True),
             "reply_form": reply_form,
-            "status_form": StatusForm(ticket=ticket),
-            "priority_form": PriorityForm(initial={"priority": ticket.priority}),
-            "assign_form": AssignForm(initial={"assignee": ticket.assignee_id}),
-            "can_reassign": can_reassign(user),
-            "correct_form": correct_form or CorrectForm(ticket=ticket, user=user),
-            "merge_form": merge_form or MergeForm(user=user),
             "macros": [
                 (macro, macro.render(ticket, user), macro.action_labels()) for macro in macros
             ],
             "queued_macro": queued_macro,
             "tags_form": TicketTagsForm(initial={"tags": list(ticket.tags.all())}),
-            "timeline": ticket_timeline(ticket),
+            "correct_form": correct_form or CorrectForm(ticket=ticket, user=user),
+            "merge_form": merge_form or MergeForm(user=user),
             "other_tickets": Ticket.objects.filter(customer=ticket.customer_id)
             .exclude(pk=ticket.pk)
             .order_by("-created_at")[:10],
             "others_viewing": presence.opened(ticket, user),
-            "presence_url": _edit_url(self.viewset, ticket) + "presence/",
+            "updates_url": _edit_url(self.viewset, ticket) + "updates/",
+            "last_message": thread[-1].pk if thread else 0,
+            "last_change": timeline[-1]["id"] if timeline else 0,
+            "poll_seconds": settings.TICKET_POLL_SECONDS,
+            "next_url": _neighbour_url(self.viewset, ticket, "next"),
+            "previous_url": _neighbour_url(self.viewset, ticket, "previous"),
             "queue_url": reverse(self.viewset.get_url_name("list")),
-            "sla_state": sla_state(ticket),
-            "sla_label": dict(SLA_CHOICES).get(sla_state(ticket)),
             "page_title": ticket.number,
             "header_icon": "help",
         }
         return TemplateResponse(self.request, self.template_name, context, status=status)
 
 
-def presence_view(request, pk):
-    """Polled by the ticket view: who else has this ticket open."""
-    if not is_agent(request.user):
-        raise PermissionDenied
-    ticket = visible_tickets(request.user).filter(pk=pk).first()
-    if ticket is None:
-        raise Http404
-    return render(
-        request,
-        "tickets/admin/includes/presence.html",
-        {"others_viewing": presence.touch(ticket, request.user)},
+def _live_context(viewset, ticket, user):
+    """What the page shows of the ticket's state, and its poll refreshes: summary and controls."""
+    return {
+        "ticket": ticket,
+        "status_form": StatusForm(ticket=ticket),
+        "priority_form": PriorityForm(ticket=ticket),
+        "assign_form": TicketAssignForm(ticket=ticket, user=user),
+        "can_take": can_take(user, ticket) and ticket.assignee_id != user.pk,
+        "sla_state": sla_state(ticket),
+        "sla_label": dict(SLA_CHOICES).get(sla_state(ticket)),
+        "edit_url": _edit_url(viewset, ticket),
+    }
+
+
+def updates_view(request, pk, viewset):
+    """Polled by the open ticket view: what is new since its last message (?message=) and change
+    (?change=), rendered as the page renders them, the ticket's state, and who else is here."""
+    ticket = _ticket_for(request, pk)
+    after_message, after_change = _id(request.GET.get("message")), _id(request.GET.get("change"))
+    thread = list(
+        Message.objects.filter(ticket=ticket, pk__gt=after_message)
+        .select_related("author")
+        .prefetch_related("attachments")
+        .order_by("created_at", "pk")
+    )
+    timeline = ticket_timeline(ticket, after=after_change)
+    if thread:
+        workflow.mark_read(ticket, request.user)
+    context = {
+        **_live_context(viewset, ticket, request.user),
+        "activity": activity(thread, timeline),
+        "new_since": after_message,
+        "others_viewing": presence.touch(ticket, request.user),
+    }
+
+    def part(template):
+        return render_to_string(f"tickets/admin/includes/{template}.html", context, request)
+
+    return JsonResponse(
+        {
+            "version": version_of(ticket),
+            "last_message": thread[-1].pk if thread else after_message,
+            "last_change": timeline[-1]["id"] if timeline else after_change,
+            "items": part("activity") if thread or timeline else "",
+            "announcement": _announcement(len(thread), len(timeline)),
+            "status": ticket.status,
+            "priority": ticket.priority,
+            "assignee": ticket.assignee.get_full_name() if ticket.assignee else None,
+            "summary": part("ticket_summary"),
+            "controls": part("ticket_controls"),
+            "presence": part("presence"),
+        }
     )
 
 
-def _number(value):
-    return int(value) if value and value.isdigit() and len(value) < 19 else 0
+def neighbour_view(request, pk, viewset, step):
+    """j and k: the next or previous ticket in the queue's order, or the queue past either end."""
+    ticket = _ticket_for(request, pk)
+    found = neighbour(ticket, request.user, step=step)
+    if found is None:
+        messages.info(
+            request,
+            _("That was the last ticket in the queue.")
+            if step > 0
+            else _("That was the first ticket in the queue."),
+        )
+        return redirect(viewset.get_url_name("list"))
+    return redirect(_edit_url(viewset, found))
+
+
+def _announcement(messages_count, changes_count):
+    """What the page says (aria-live) when its poll brings something new."""
+    parts = []
+    if messages_count:
+        parts.append(
+            ngettext("%(count)d new message", "%(count)d new messages", messages_count)
+            % {"count": messages_count}
+        )
+    if changes_count:
+        parts.append(
+            ngettext("%(count)d change", "%(count)d changes", changes_count)
+            % {"count": changes_count}
+        )
+    if not parts:
+        return ""
+    return _("New on this ticket: %(what)s, at the end of the conversation.") % {
+        "what": ", ".join(parts)
+    }
+
+
+def _id(value):
+    try:
+        return max(int(value), 0)
+    except (TypeError, ValueError):
+        return 0
 
 
 def _last_message_id(version):
@@ -356,3 +469,7 @@ def _last_message_id(version):
 
 def _edit_url(viewset, ticket):
     return reverse(viewset.get_url_name("edit"), args=[ticket.pk])
+
+
+def _neighbour_url(viewset, ticket, direction):
+    return reverse(viewset.get_url_name(direction), args=[ticket.pk])

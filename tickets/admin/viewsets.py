@@ -19,7 +19,7 @@ from .saved_view_pages import delete_view, save_view
 from .saved_views import BADGE_TTL
 from .search import SEARCH_FIELDS
 from .tags import TagChipColumn
-from .views import TicketWorkspaceView, presence_view
+from .views import TicketWorkspaceView, neighbour_view, updates_view
 
 
 class SupportSnippetViewSet(SnippetViewSet):
@@ -72,9 +72,21 @@ class TicketViewSet(SupportSnippetViewSet):
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
-            path("edit/<int:pk>/presence/", presence_view, name="presence"),
             path("views/save/", save_view, name="save_view"),
             path("views/<int:pk>/delete/", delete_view, name="delete_view"),
+            path("edit/<int:pk>/updates/", updates_view, {"viewset": self}, name="updates"),
+            path(
+                "edit/<int:pk>/next/",
+                neighbour_view,
+                {"viewset": self, "step": 1},
+                name="next",
+            ),
+            path(
+                "edit/<int:pk>/previous/",
+                neighbour_view,
+                {"viewset": self, "step": -1},
+                name="previous",
+            ),
         ]
 
 
