@@ -48,8 +48,8 @@ def main():
         return run
 
     print(f"{Ticket.objects.count()} tickets in the database.\n")
-    print("| what | median ms | p95 ms | queries |")
-    print("| --- | --- | --- | --- |")
+    print("| what | median ms | p95 ms | CPU ms | queries |")
+    print("| --- | --- | --- | --- | --- |")
     measure("queue, default order", get(QUEUE), args.runs)
     measure("queue, page 20", get(f"{QUEUE}?p=20"), args.runs)
     measure(

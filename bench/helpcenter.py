@@ -136,8 +136,8 @@ def main():
     article = ArticlePage.objects.get(slug="bench-article-777")
     topic = article.get_parent()
     print(f"{ArticlePage.objects.count()} articles, {FAQItem.objects.count()} FAQ answers.\n")
-    print("| what | median ms | p95 ms | queries |")
-    print("| --- | --- | --- | --- |")
+    print("| what | median ms | p95 ms | CPU ms | queries |")
+    print("| --- | --- | --- | --- | --- |")
     for cold in (True, False):
         state = "cold" if cold else "warm"
         measure(f"GET / ({state})", get("/"), args.runs, cold)

@@ -127,8 +127,8 @@ def main():
 
     year = "?period_from=" + str(Ticket.objects.earliest("created_at").created_at.date())
     print(f"{Ticket.objects.count()} tickets in the database.\n")
-    print("| what | median ms | p95 ms | queries |")
-    print("| --- | --- | --- | --- |")
+    print("| what | median ms | p95 ms | CPU ms | queries |")
+    print("| --- | --- | --- | --- | --- |")
     for name in ("volume", "status", "response_times", "satisfaction", "agents", "categories"):
         url = reverse(f"support_reports:{name}")
         measure(f"{name}, last 30 days", get(url), args.runs)

@@ -130,9 +130,9 @@ def test_agent_works_a_morning_and_the_customer_sees_the_outcome(
     expect(page.get_by_role("link", name=phoned.number)).to_have_count(0)
     screenshot("saved-view")
 
-    # Every step is in the timeline.
+    # Every step is in the ticket's stream of messages and changes.
     page.goto(ticket_url(limes))
-    timeline = page.locator(".support-timeline")
+    timeline = page.locator("#activity")
     for step in (
         "The customer meant Tuesday's order",
         "Refund",
