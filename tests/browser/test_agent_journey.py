@@ -30,6 +30,21 @@ def admin_sign_in(page, user):
     expect(page).to_have_url(re.compile(r"/admin/$"))
 
 
+def shortcuts_ready(page):
+    """Wait until Wagtail's Stimulus app has connected the page's w-kbd shortcuts.
+
+    A heading is visible before the deferred admin scripts run; a key pressed then is lost.
+    """
+    page.wait_for_function(
+        """() => {
+            const app = window.wagtail && window.wagtail.app;
+            const keys = document.querySelectorAll('[data-controller~="w-kbd"]');
+            return app && keys.length && [...keys].every(
+                (el) => app.getControllerForElementAndIdentifier(el, "w-kbd"));
+        }"""
+    )
+
+
 def test_agent_triages_notes_replies_and_waits_on_the_customer(
     browser, live_server, screenshot, page, settings
 ):
@@ -64,6 +79,7 @@ def test_agent_triages_notes_replies_and_waits_on_the_customer(
     expect(
         page.get_by_role("heading", name=re.compile("Freezer delivery arrived warm"))
     ).to_be_visible()
+    shortcuts_ready(page)
     page.keyboard.press("a")
     expect(page.get_by_text("The ticket is yours.")).to_be_visible()
 
@@ -96,6 +112,7 @@ def test_agent_triages_notes_replies_and_waits_on_the_customer(
 
     # The customer answers while the page is open: it appears, announced, without a reload, and
     # what the agent is typing stays.
+    shortcuts_ready(page)
     page.keyboard.press("n")
     expect(page.get_by_label("Internal note")).to_be_checked()
     expect(page.get_by_label("Message")).to_be_focused()
@@ -116,6 +133,7 @@ def test_agent_triages_notes_replies_and_waits_on_the_customer(
     urgent.refresh_from_db()
     assert urgent.status == Status.RESOLVED
 
+    shortcuts_ready(page)
     page.keyboard.press("?")
     dialog = page.locator("#keyboard-shortcuts-dialog")
     expect(dialog).to_contain_text("Next ticket")
