@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.management import call_command
 from django.tasks import task
+from wagtail.admin.models import EditingSession
 
 
 @task
@@ -16,3 +17,10 @@ def prune_task_results():
     """Drop finished results of the database queue after two weeks (RQ expires its own)."""
     if settings.TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend":
         call_command("prune_db_task_results", min_age_days=14, verbosity=0)
+
+
+@task
+def prune_editing_sessions():
+    """Editing sessions silent for an hour: Wagtail's editors drop them when they open; the
+    ticket view, opened far more often (tickets.admin.presence), leaves it to this job."""
+    EditingSession.cleanup()

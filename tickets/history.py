@@ -1,16 +1,16 @@
 """A ticket's history: which fields each saved version changed, who changed them, when and why.
 
-The one place that diffs ticket history, on simple-history's own `diff_against`; agents' timeline,
-the API and the portal each show the result their way. The records come in one query (and their
-tags, kept by simple-history's m2m tracking, in one more), and consecutive ones are compared in
-Python.
+The one place that diffs ticket history; agents' timeline, the API and the portal each show the
+result their way. The records come in one query (and their tags, kept by simple-history's m2m
+tracking, in one more), consecutive ones are compared in Python, and the objects their changed
+foreign keys name are read in one query per kind.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from django.db.models import ForeignKey
-from simple_history.models import DeletedObject, ModelChange
+from simple_history.models import ModelChange
 
 from accounts.models import User
 from tickets.models import Ticket
@@ -31,6 +31,11 @@ TRACKED_FIELDS = (
 )
 # What customers see of the history: only these fields, never who changed them or why.
 CUSTOMER_FIELDS = ("status",)
+FOREIGN_KEYS = {
+    name: Ticket._meta.get_field(name)
+    for name in TRACKED_FIELDS
+    if name != "tags" and isinstance(Ticket._meta.get_field(name), ForeignKey)
+}
 
 
 @dataclass(frozen=True)
@@ -63,17 +68,15 @@ def customer_revisions(ticket):
 def _revisions(ticket, fields, *, authors, after=None):
     with_tags = "tags" in fields
     fields = tuple(name for name in fields if name != "tags")
-    related = [name for name in fields if isinstance(Ticket._meta.get_field(name), ForeignKey)]
     columns = ["history_id", "history_date", *fields]
     if authors:
-        related.append("history_user")
         columns += ["history_user", "history_change_reason"]
     records = ticket.history.only(*columns).order_by("history_date", "history_id")
     if after is not None:
         # The version shown last is read too: what came next is compared with it.
         records = records.filter(history_id__gte=after)
-    if related:
-        records = records.select_related(*related)
+    if authors:
+        records = records.select_related("history_user")
     records = list(records)
     tags = _tag_names(ticket, records) if with_tags else {}
     result, previous = [], None
@@ -98,7 +101,7 @@ def _revisions(ticket, fields, *, authors, after=None):
             )
         )
         previous = record
-    return result
+    return _with_related_objects(result)
 
 
 def _tag_names(ticket, records):
@@ -117,14 +120,37 @@ def _tag_names(ticket, records):
 
 
 def _changes(record, previous, fields):
-    delta = record.diff_against(previous, included_fields=fields, foreign_keys_are_objs=True)
-    by_field = {change.field: change for change in delta.changes}
+    """What changed between two versions; foreign keys as ids, until _with_related_objects."""
+    attnames = ((name, Ticket._meta.get_field(name).attname) for name in fields)
     return tuple(
-        ModelChange(name, _present(by_field[name].old), _present(by_field[name].new))
-        for name in fields
-        if name in by_field
+        ModelChange(name, getattr(previous, attname), getattr(record, attname))
+        for name, attname in attnames
+        if getattr(previous, attname) != getattr(record, attname)
     )
 
 
-def _present(value):
-    return None if isinstance(value, DeletedObject) else value
+def _with_related_objects(revisions):
+    """Foreign keys' ids replaced by their objects (None once deleted), one query per kind of
+    object that changed: reading every version's related rows costs more, most never changed."""
+    wanted = {}
+    for revision in revisions:
+        for change in revision.changes:
+            if change.field in FOREIGN_KEYS:
+                wanted.setdefault(change.field, set()).update({change.old, change.new} - {None})
+    found = {
+        name: FOREIGN_KEYS[name].related_model._base_manager.in_bulk(ids)
+        for name, ids in wanted.items()
+    }
+    if not found:
+        return revisions
+    return [
+        replace(revision, changes=tuple(_resolved(change, found) for change in revision.changes))
+        for revision in revisions
+    ]
+
+
+def _resolved(change, found):
+    if change.field not in found:
+        return change
+    objects = found[change.field]
+    return ModelChange(change.field, objects.get(change.old), objects.get(change.new))

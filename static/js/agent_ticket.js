@@ -1,10 +1,11 @@
 // Agent ticket view. A canned response or macro goes straight into the reply box and its actions
 // are queued (the hidden "macro" field) to run when the message is sent; "Reply" and "Add an
 // internal note" (and their shortcuts, r and n: Wagtail's w-kbd clicks them) open the composer
-// as such; and the page polls for what is new: messages and changes join the stream, the summary,
+// as such; the folded panels ("Correct details", "Merge into…") fetch their form when opened;
+// and the page polls for what is new: messages and changes join the stream, the summary,
 // the controls and the "also viewing" line follow. Nothing the agent is typing is touched.
-// Without JavaScript, "Insert", "Don't run these actions", the #composer links and a reload do
-// the same.
+// Without JavaScript, "Insert", "Don't run these actions", the #composer links, the panels'
+// ?panel= links and a reload do the same.
 (function () {
   "use strict";
   var picker = document.querySelector("[data-macro-picker]");
@@ -46,6 +47,19 @@
       kind.checked = true;
       kind.dispatchEvent(new Event("change", { bubbles: true }));
       body.focus();
+    });
+  });
+
+  document.querySelectorAll("details[data-lazy-panel]").forEach(function (details) {
+    var body = details.querySelector("[data-lazy-panel-body]");
+    details.addEventListener("toggle", function () {
+      if (!details.open || !body || body.querySelector("form") || details.dataset.loading) return;
+      details.dataset.loading = "true";
+      fetch(details.dataset.lazyPanel, { credentials: "same-origin" })
+        .then(function (response) { return response.ok ? response.text() : null; })
+        .then(function (html) { if (html) body.innerHTML = html; })
+        .catch(function () {})
+        .then(function () { delete details.dataset.loading; });
     });
   });
 

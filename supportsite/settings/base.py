@@ -127,6 +127,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+else:
+    # Form pickers (ModelChoiceField) read their few rows with .iterator(): on PostgreSQL each
+    # would open a server-side cursor WITH HOLD, three round trips instead of one. Off, as
+    # PgBouncer's transaction pooling requires anyway (docs/operations.md).
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache (and with it rate-limit counters): Redis when configured, else a database table.
@@ -165,6 +170,7 @@ else:
 PERIODIC_TASKS = {
     "publish-scheduled-pages": {"task": "supportsite.tasks.publish_scheduled_pages", "every": 60},
     "prune-task-results": {"task": "supportsite.tasks.prune_task_results", "every": 24 * 3600},
+    "prune-editing-sessions": {"task": "supportsite.tasks.prune_editing_sessions", "every": 3600},
     "check-sla": {"task": "tickets.sla.jobs.check_sla_task", "every": 60},
     # Emails whose task never reached the queue (it was down) are queued again.
     "requeue-stalled-emails": {

@@ -16,6 +16,9 @@ print(
             "DATABASE_ENGINE": settings.DATABASES["default"]["ENGINE"],
             "DATABASE_NAME": str(settings.DATABASES["default"]["NAME"]),
             "DATABASE_OPTIONS": settings.DATABASES["default"].get("OPTIONS", {}),
+            "DATABASE_SERVER_SIDE_CURSORS": not settings.DATABASES["default"].get(
+                "DISABLE_SERVER_SIDE_CURSORS", False
+            ),
             "CACHE_BACKEND": settings.CACHES["default"]["BACKEND"],
             "TASKS_BACKEND": settings.TASKS["default"]["BACKEND"],
             "MAIL_BACKEND": settings.MAILERS["default"]["BACKEND"],

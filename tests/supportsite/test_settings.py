@@ -80,6 +80,8 @@ def test_database_url_selects_postgresql():
 
     assert s["DATABASE_ENGINE"] == "django.db.backends.postgresql"
     assert s["DATABASE_NAME"] == "helpdesk"
+    # Pickers' few rows in one round trip, and PgBouncer's transaction pooling works.
+    assert s["DATABASE_SERVER_SIDE_CURSORS"] is False
 
 
 def test_redis_url_moves_cache_and_task_queue_to_redis():

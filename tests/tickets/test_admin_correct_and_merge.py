@@ -57,16 +57,43 @@ def ticket(customer):
 # Correct details
 
 
-def test_the_form_shows_the_current_values(client, agent, customer):
+def test_the_folded_form_is_fetched_when_opened_and_shows_the_current_values(
+    client, agent, customer
+):
     order = OrderFactory(customer=customer, number="LT-7001")
     ticket = open_ticket(customer, category=CategoryFactory(name="Billing"), order=order)
     client.force_login(agent)
 
-    body = client.get(url(ticket)).content.decode()
+    page = client.get(url(ticket)).content.decode()
+    assert "Correct details" in page and 'name="correct-subject"' not in page
+    assert f'data-lazy-panel="{url(ticket)}panel/correct/"' in page
+    assert 'href="?panel=correct#correct-heading"' in page
 
-    assert "Correct details" in body
-    assert 'name="correct-subject"' in body and 'value="Missing items in my order"' in body
-    assert f'<option value="{order.pk}" selected>LT-7001</option>' in body
+    # Fetched by the page's script, or the whole page without JavaScript.
+    for body in (
+        client.get(f"{url(ticket)}panel/correct/").content.decode(),
+        client.get(f"{url(ticket)}?panel=correct").content.decode(),
+    ):
+        assert 'name="correct-subject"' in body and 'value="Missing items in my order"' in body
+        assert f'<option value="{order.pk}" selected>LT-7001</option>' in body
+
+
+def test_the_merge_form_is_fetched_the_same_way(client, agent, ticket):
+    client.force_login(agent)
+
+    assert 'name="merge-into"' not in client.get(url(ticket)).content.decode()
+    assert 'name="merge-into"' in client.get(f"{url(ticket)}panel/merge/").content.decode()
+    assert 'name="merge-into"' in client.get(f"{url(ticket)}?panel=merge").content.decode()
+
+
+def test_an_unknown_panel_or_ticket_is_not_found(client, agent, ticket):
+    client.force_login(agent)
+
+    assert client.get(f"{url(ticket)}panel/history/").status_code == 404
+    assert (
+        client.get(url(ticket).replace(str(ticket.pk), "999999") + "panel/correct/").status_code
+        == 404
+    )
 
 
 def test_an_agent_corrects_the_category_and_order_with_a_reason(client, agent, customer, ticket):

@@ -9,6 +9,7 @@ from django.utils import timezone
 from freezegun import freeze_time
 from wagtail.admin.models import EditingSession
 
+from supportsite.tasks import prune_editing_sessions
 from tests.factories import AgentFactory, open_ticket
 from tickets.admin import presence
 from tickets.models import Ticket
@@ -75,17 +76,19 @@ def test_an_agent_not_seen_for_a_minute_is_not_listed(client, agent, ticket):
     assert "Jordan Reyes" not in ping(client, ticket)
 
 
-def test_sessions_silent_for_an_hour_are_deleted_when_a_ticket_is_opened(client, agent, ticket):
+def test_the_hourly_job_deletes_sessions_silent_for_an_hour(client, agent, ticket):
     old = EditingSession.objects.create(
         content_object=open_ticket(),
         user=AgentFactory(),
         last_seen_at=timezone.now() - EditingSession.STALE_TIMEOUT - timedelta(minutes=1),
     )
     client.force_login(agent)
-
     client.get(view_url(ticket))
 
+    prune_editing_sessions.call()
+
     assert not EditingSession.objects.filter(pk=old.pk).exists()
+    assert EditingSession.objects.filter(user=agent).exists()
 
 
 def test_other_tickets_viewers_are_not_listed(client, agent, ticket):

@@ -3,7 +3,8 @@
 One `EditingSession` per agent and ticket, the ticket being the session's object (content type and
 id), as Wagtail keeps them for pages and snippets. Opening the ticket and the view's poll
 (views.updates_view, every TICKET_POLL_SECONDS: static/js/agent_ticket.js) stamp `last_seen_at`;
-whoever was seen within SEEN_WITHIN is listed. Advisory only: a reply checks on its own whether
+whoever was seen within SEEN_WITHIN is listed; sessions silent for an hour are deleted by a periodic
+job (supportsite.tasks.prune_editing_sessions). Advisory only: a reply checks on its own whether
 someone answered meanwhile (views.version_of).
 """
 
@@ -20,12 +21,6 @@ def sessions_on(ticket):
     return EditingSession.objects.filter(
         content_type=ContentType.objects.get_for_model(ticket), object_id=str(ticket.pk)
     )
-
-
-def opened(ticket, user):
-    """The ticket view opens: sessions silent for an hour go, as when Wagtail opens an editor."""
-    EditingSession.cleanup()
-    return touch(ticket, user)
 
 
 def touch(ticket, user):

@@ -24,7 +24,7 @@ from accounts.roles import is_agent
 from supportsite.exports import SafeSpreadsheetExportMixin
 from supportsite.tables import CellRendererTable, td
 from tickets.choices import PRESSING_PRIORITIES, Priority, Status
-from tickets.permissions import can_delete_saved_view, visible_saved_views
+from tickets.permissions import can_delete_saved_view
 from tickets.selectors import PRIORITY_ORDER, QUEUE_ORDER
 from tickets.sla.state import BREACHED, sla_state
 from tickets.sla.state import CHOICES as SLA_CHOICES
@@ -34,7 +34,7 @@ from .new_ticket import URL_NAME as NEW_TICKET_URL
 from .paginator import QueuePaginator
 from .saved_view_pages import SavedViewForm
 from .search import search_condition
-from .tags import TagsColumn
+from .tags import TagsColumn, attach_tags
 
 # The bulk bar's counts, which Wagtail's script words per kind of item (static/js/queue.js).
 BULK_STRINGS = {
@@ -243,12 +243,12 @@ class TicketIndexView(SafeSpreadsheetExportMixin, IndexView):
         return lambda ticket: f"{before}{quote(ticket.pk)}{after}"
 
     def get_base_queryset(self):
-        return (
-            super()
-            .get_base_queryset()
-            .select_related("customer", "category", "assignee")
-            .prefetch_related("tags")
-        )
+        return super().get_base_queryset().select_related("customer", "category", "assignee")
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
+        page.object_list = attach_tags(object_list)
+        return paginator, page, page.object_list, is_paginated
 
     def order_queryset(self, queryset):
         ordering = self.ordering
@@ -279,7 +279,7 @@ class TicketIndexView(SafeSpreadsheetExportMixin, IndexView):
         context["all_tickets_url"] = saved_views.url(saved_views.ALL)
         context["saved_views"] = [
             (view, saved_views.saved_view_url(view), can_delete_saved_view(user, view))
-            for view in visible_saved_views(user)
+            for view in saved_views.listed(self.request)
         ]
         context["save_view_form"] = SavedViewForm(
             initial={"query": self.request.GET.urlencode()}, owner=user

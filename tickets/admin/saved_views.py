@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from tickets.models.saved_views import QUERY_MAX_LENGTH
-from tickets.permissions import visible_tickets
+from tickets.permissions import visible_saved_views, visible_tickets
 
 # The views' counts (and the queue's menu badge) are recounted at most this often (seconds):
 # they show on every admin page.
@@ -79,6 +79,14 @@ def counts(user):
         }
 
     return cache.get_or_set(f"ticket-views:{user.pk}", count, BADGE_TTL)
+
+
+def listed(request):
+    """The saved views this request's user may open, read once per request: the "Ticket views"
+    menu and the queue's views bar both list them."""
+    if not hasattr(request, "listed_saved_views"):
+        request.listed_saved_views = list(visible_saved_views(request.user))
+    return request.listed_saved_views
 
 
 def query_to_save(params):

@@ -7,12 +7,13 @@ Every change goes through tickets.workflow; this view only turns forms into thos
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import F, Max
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.generic import View
@@ -60,8 +61,11 @@ def _ticket_for(request, pk):
             "assignee",
             "order",
             "feedback",
-            "previous_ticket",
-            "merged_into",
+        )
+        # The tickets it follows and was merged into are links: their numbers, not their rows.
+        .annotate(
+            previous_ticket_number=F("previous_ticket__number"),
+            merged_into_number=F("merged_into__number"),
         )
         .prefetch_related("tags")
     )
@@ -107,7 +111,7 @@ class TicketWorkspaceView(View):
             messages.error(request, str(error) or _("You may not do that."))
             return redirect(self.url)
 
-    @property
+    @cached_property
     def url(self):
         return _edit_url(self.viewset, self.ticket)
 
@@ -333,7 +337,7 @@ class TicketWorkspaceView(View):
         timeline = ticket_timeline(ticket)
         workflow.mark_read(ticket, user)
         context = {
-            **_live_context(self.viewset, ticket, user),
+            **_live_context(ticket, user, self.url),
             "activity": activity(thread, timeline),
             "new_since": new_since,
             "conflict": conflict,
@@ -344,13 +348,19 @@ class TicketWorkspaceView(View):
             ],
             "queued_macro": queued_macro,
             "tags_form": TicketTagsForm(initial={"tags": list(ticket.tags.all())}),
-            "correct_form": correct_form or CorrectForm(ticket=ticket, user=user),
-            "merge_form": merge_form or MergeForm(user=user),
+            **_folded_forms(
+                self.request.GET.get("panel"),
+                ticket,
+                user,
+                correct_form=correct_form,
+                merge_form=merge_form,
+            ),
+            "panels_url": self.url + "panel/",
             "other_tickets": Ticket.objects.filter(customer=ticket.customer_id)
             .exclude(pk=ticket.pk)
             .order_by("-created_at")[:10],
-            "others_viewing": presence.opened(ticket, user),
-            "updates_url": _edit_url(self.viewset, ticket) + "updates/",
+            "others_viewing": presence.touch(ticket, user),
+            "updates_url": self.url + "updates/",
             "last_message": thread[-1].pk if thread else 0,
             "last_change": timeline[-1]["id"] if timeline else 0,
             "poll_seconds": settings.TICKET_POLL_SECONDS,
@@ -363,7 +373,35 @@ class TicketWorkspaceView(View):
         return TemplateResponse(self.request, self.template_name, context, status=status)
 
 
-def _live_context(viewset, ticket, user):
+# The folded panels' forms, rendered only when asked for: opened (panel_view), named by ?panel=
+# (the page without JavaScript) or sent back with errors. Name → (context name, form).
+FOLDED_PANELS = {
+    "correct": ("correct_form", lambda ticket, user: CorrectForm(ticket=ticket, user=user)),
+    "merge": ("merge_form", lambda ticket, user: MergeForm(user=user)),
+}
+
+
+def _folded_forms(panel, ticket, user, **sent):
+    forms = {name: form for name, form in sent.items() if form is not None}
+    if panel in FOLDED_PANELS:
+        name, make = FOLDED_PANELS[panel]
+        forms.setdefault(name, make(ticket, user))
+    return forms
+
+
+def panel_view(request, pk, viewset, panel):
+    """A folded panel's form, fetched when the agent opens the panel."""
+    ticket = _ticket_for(request, pk)
+    if panel not in FOLDED_PANELS:
+        raise Http404
+    return TemplateResponse(
+        request,
+        f"tickets/admin/includes/{panel}_fields.html",
+        _folded_forms(panel, ticket, request.user),
+    )
+
+
+def _live_context(ticket, user, edit_url):
     """What the page shows of the ticket's state, and its poll refreshes: summary and controls."""
     return {
         "ticket": ticket,
@@ -373,7 +411,7 @@ def _live_context(viewset, ticket, user):
         "can_take": can_take(user, ticket) and ticket.assignee_id != user.pk,
         "sla_state": sla_state(ticket),
         "sla_label": dict(SLA_CHOICES).get(sla_state(ticket)),
-        "edit_url": _edit_url(viewset, ticket),
+        "edit_url": edit_url,
     }
 
 
@@ -392,7 +430,7 @@ def updates_view(request, pk, viewset):
     if thread:
         workflow.mark_read(ticket, request.user)
     context = {
-        **_live_context(viewset, ticket, request.user),
+        **_live_context(ticket, request.user, _edit_url(viewset, ticket)),
         "activity": activity(thread, timeline),
         "new_since": after_message,
         "others_viewing": presence.touch(ticket, request.user),

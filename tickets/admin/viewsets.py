@@ -8,7 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from accounts.admin_views import AgentApplicationViewSet
 from accounts.roles import is_agent
 from tickets.models import CannedResponse, Category, SLAPolicy, Tag, Ticket
-from tickets.permissions import visible_macros, visible_saved_views
+from tickets.permissions import visible_macros
 
 from . import macros, saved_views
 from .choosers import PermissionCheckedChooserViewSet
@@ -19,7 +19,7 @@ from .saved_view_pages import delete_view, save_view
 from .saved_views import BADGE_TTL
 from .search import SEARCH_FIELDS
 from .tags import TagChipColumn
-from .views import TicketWorkspaceView, neighbour_view, updates_view
+from .views import TicketWorkspaceView, neighbour_view, panel_view, updates_view
 
 
 class SupportSnippetViewSet(SnippetViewSet):
@@ -75,6 +75,7 @@ class TicketViewSet(SupportSnippetViewSet):
             path("views/save/", save_view, name="save_view"),
             path("views/<int:pk>/delete/", delete_view, name="delete_view"),
             path("edit/<int:pk>/updates/", updates_view, {"viewset": self}, name="updates"),
+            path("edit/<int:pk>/panel/<slug:panel>/", panel_view, {"viewset": self}, name="panel"),
             path(
                 "edit/<int:pk>/next/",
                 neighbour_view,
@@ -167,10 +168,11 @@ class TicketViewsMenu(Menu):
 
     def menu_items_for_request(self, request):
         if not hasattr(request, "ticket_views_menu"):
-            request.ticket_views_menu = self._items(request.user)
+            request.ticket_views_menu = self._items(request)
         return request.ticket_views_menu
 
-    def _items(self, user):
+    def _items(self, request):
+        user = request.user
         if not is_agent(user):
             return []
         numbers = saved_views.counts(user)
@@ -191,7 +193,7 @@ class TicketViewsMenu(Menu):
                 icon_name="group" if view.shared else "",
                 order=100 + order,
             )
-            for order, view in enumerate(visible_saved_views(user))
+            for order, view in enumerate(saved_views.listed(request))
         ]
         return items
 
