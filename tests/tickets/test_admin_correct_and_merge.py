@@ -5,6 +5,8 @@ import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.models import User
@@ -24,6 +26,9 @@ from tickets.models import Message, Ticket
 pytestmark = pytest.mark.django_db
 
 NEW_TICKET = "/admin/tickets/new/"
+
+
+LINKED_NUMBERS = 'SELECT "tickets_ticket"."id" AS "pk", "tickets_ticket"."number" AS "number" FROM'
 
 
 def url(ticket):
@@ -177,6 +182,23 @@ def test_merge_into_moves_the_thread_and_opens_the_target(client, agent, custome
     assert ticket.merged_into == target and ticket.status == Status.CLOSED
     assert Message.objects.filter(ticket=target, body="Any news?").exists()
     assert "Merged into" in client.get(url(ticket)).content.decode()
+
+
+def test_the_ticket_links_what_it_follows_up_on_and_was_merged_into(client, agent, customer):
+    first, target = open_ticket(customer), open_ticket(customer)
+    follow_up = open_ticket(customer, previous_ticket=first)
+    workflow.merge([follow_up], into=target, by=agent)
+    client.force_login(agent)
+
+    with CaptureQueriesContext(connection) as queries:
+        body = client.get(url(follow_up)).content.decode()
+
+    # Both numbers in one small query, not two more joins in the ticket's own.
+    sql = [query["sql"] for query in queries]
+    assert len([q for q in sql if q.startswith(LINKED_NUMBERS)]) == 1
+    assert not [q for q in sql if 'JOIN "tickets_ticket"' in q]
+    assert f'Follows up on <a href="{url(first)}">{first.number}</a>' in body
+    assert f'Merged into <a href="{url(target)}">{target.number}</a>' in body
 
 
 def test_merge_errors_show_by_the_field(client, agent, ticket):

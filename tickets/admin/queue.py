@@ -271,12 +271,13 @@ class TicketIndexView(SafeSpreadsheetExportMixin, IndexView):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         numbers = saved_views.counts(user)
+        urls = saved_views.urls()
         context["shortcuts"] = [
-            (view.label, saved_views.url(key), numbers.get(key))
+            (view.label, urls[key], numbers.get(key))
             for key, view in saved_views.BUILT_IN_VIEWS.items()
             if view.shortcut
         ]
-        context["all_tickets_url"] = saved_views.url(saved_views.ALL)
+        context["all_tickets_url"] = urls[saved_views.ALL]
         context["saved_views"] = [
             (view, saved_views.saved_view_url(view), can_delete_saved_view(user, view))
             for view in saved_views.listed(self.request)

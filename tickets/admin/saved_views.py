@@ -58,7 +58,17 @@ def apply(key, tickets, user):
 
 
 def url(key):
+    return _url(reverse(QUEUE_URL_NAME), key)
+
+
+def urls():
+    """Every built-in view's URL, {key: url}, with one reverse() (the menu and the views bar
+    show them on every page)."""
     index = reverse(QUEUE_URL_NAME)
+    return {key: _url(index, key) for key in BUILT_IN_VIEWS}
+
+
+def _url(index, key):
     return index if key == DEFAULT else f"{index}?{urlencode({'view': key})}"
 
 

@@ -45,8 +45,10 @@ class TagsColumn(Column):
     """The ticket's tags as chips, from attach_tags()."""
 
     def cell_renderer(self):
+        empty = td(self, "")
+
         def render(ticket):
-            return td(self, chips(ticket.listed_tags))
+            return td(self, chips(ticket.listed_tags)) if ticket.listed_tags else empty
 
         return render
 

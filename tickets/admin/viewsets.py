@@ -176,10 +176,11 @@ class TicketViewsMenu(Menu):
         if not is_agent(user):
             return []
         numbers = saved_views.counts(user)
+        urls = saved_views.urls()
         items = [
             MenuItem(
                 f"{saved_views.BUILT_IN_VIEWS[key].label} ({number})",
-                saved_views.url(key),
+                urls[key],
                 name=f"ticket-view-{key}",
                 order=order,
             )
