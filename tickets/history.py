@@ -27,6 +27,7 @@ TRACKED_FIELDS = (
     "subject",
     "source",
     "merged_into",
+    "extra_fields",
     "tags",
 )
 # What customers see of the history: only these fields, never who changed them or why.

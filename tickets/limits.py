@@ -15,6 +15,8 @@ MESSAGE_MAX_LENGTH = 2000
 # Why staff changed a ticket, in characters: the length of the history's change-reason column.
 # Changing it needs a migration (makemigrations makes it).
 REASON_MAX_LENGTH = 100
+# A custom field's value (the contact form's extra fields), as staff correct it.
+EXTRA_FIELD_MAX_LENGTH = 1000
 
 # Files sent with one message or one new ticket, and the size of each, in megabytes (MiB).
 MAX_FILES = 5

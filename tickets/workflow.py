@@ -465,7 +465,14 @@ def close_resolved(ticket, *, now, after_days):
 
 # What staff may correct on a ticket: the admin's "Correct details" form and the API's PATCH
 # offer these fields.
-CORRECTABLE_FIELDS = ("category", "subject", "order", "resolution_notes", "escalated")
+CORRECTABLE_FIELDS = (
+    "category",
+    "subject",
+    "order",
+    "resolution_notes",
+    "escalated",
+    "extra_fields",
+)
 
 
 @transaction.atomic
@@ -474,6 +481,8 @@ def correct(ticket, *, by, reason, **changes):
 
     Fields given at their current value are left alone; when none changes, nothing happens.
     Escalating by hand stamps `escalated_at` as the SLA job does; de-escalating clears it.
+    `extra_fields` names some of the ticket's custom fields (the contact form's, by label) with
+    their new values as text; the others keep theirs.
     """
     require_staff(by)
     errors = {
@@ -496,6 +505,12 @@ def correct(ticket, *, by, reason, **changes):
     order = changes.get("order")
     if order is not None and order.customer_id != ticket.customer_id:
         errors["order"] = _("Choose one of the customer's orders.")
+    if "extra_fields" in changes:
+        extra, error = _corrected_extra_fields(ticket, changes["extra_fields"])
+        if error:
+            errors["extra_fields"] = error
+        else:
+            changes["extra_fields"] = extra
     changed = {
         name: value
         for name, value in changes.items()
@@ -521,6 +536,23 @@ def correct(ticket, *, by, reason, **changes):
     _save(ticket, by=by, reason=reason.strip())
     send_on_commit(signals.corrected, Ticket, ticket=ticket, by=by, fields=tuple(changed))
     return ticket
+
+
+def _corrected_extra_fields(ticket, given):
+    """The ticket's custom fields with the given ones' new values, or an error."""
+    if not isinstance(given, dict):
+        return None, _("Name the custom fields with their new values.")
+    unknown = sorted(str(label) for label in given if label not in ticket.extra_fields)
+    if unknown:
+        return None, _("This ticket has no field named %(labels)s.") % {
+            "labels": ", ".join(unknown)
+        }
+    values = {label: str(value or "").strip() for label, value in given.items()}
+    if any(len(value) > limits.EXTRA_FIELD_MAX_LENGTH for value in values.values()):
+        return None, _("Keep each field under %(max)d characters.") % {
+            "max": limits.EXTRA_FIELD_MAX_LENGTH
+        }
+    return {**ticket.extra_fields, **values}, None
 
 
 def _value_of(ticket, name):

@@ -260,3 +260,20 @@ def test_customers_keep_todays_behaviour_and_cannot_name_someone_else(api, custo
     response = api(customer).post("/api/v1/tickets/", NEW, format="json")
     assert response.status_code == 201
     assert response.json()["customer"]["email"] == customer.email
+
+
+def test_staff_correct_a_custom_field_by_label(api, agent, customer):
+    ticket = open_ticket(customer, extra_fields={"Store": "North", "Cases": "3"})
+
+    response = api(agent).patch(
+        detail(ticket),
+        {"extra_fields": {"Store": "South"}, "reason": "Wrong store"},
+        format="json",
+    )
+
+    assert response.status_code == 200, response.json()
+    assert response.json()["extra_fields"] == {"Store": "South", "Cases": "3"}
+    unknown = api(agent).patch(
+        detail(ticket), {"extra_fields": {"Shop": "x"}, "reason": "Typo"}, format="json"
+    )
+    assert unknown.status_code == 400 and "extra_fields" in str(unknown.json())

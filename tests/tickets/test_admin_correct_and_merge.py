@@ -184,6 +184,30 @@ def test_merge_into_moves_the_thread_and_opens_the_target(client, agent, custome
     assert "Merged into" in client.get(url(ticket)).content.decode()
 
 
+def test_an_agent_corrects_a_custom_field_and_the_timeline_names_it(client, agent, customer):
+    ticket = open_ticket(customer, extra_fields={"Store": "North", "Cases": ["limes", "lemons"]})
+    client.force_login(agent)
+
+    form = client.get(f"{url(ticket)}panel/correct/").content.decode()
+    assert 'value="North"' in form and 'value="limes, lemons"' in form
+
+    response = client.post(
+        url(ticket),
+        {
+            **correction(ticket, reason="Wrong store"),
+            "correct-extra_0": "South",
+            "correct-extra_1": "limes, lemons",
+        },
+    )
+
+    assert response.status_code == 302
+    ticket.refresh_from_db()
+    # The untouched list stays a list: only what the agent changed is sent.
+    assert ticket.extra_fields == {"Store": "South", "Cases": ["limes", "lemons"]}
+    stream = client.get(url(ticket)).content.decode()
+    assert "Store: North → South" in stream and "Cases:" not in stream
+
+
 def test_the_ticket_links_what_it_follows_up_on_and_was_merged_into(client, agent, customer):
     first, target = open_ticket(customer), open_ticket(customer)
     follow_up = open_ticket(customer, previous_ticket=first)

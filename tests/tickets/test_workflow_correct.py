@@ -149,3 +149,38 @@ def test_a_merged_ticket_is_corrected_through_the_ticket_it_went_into(customer, 
 
     with pytest.raises(ValidationError, match=target.number):
         workflow.correct(duplicate, by=agent, reason="x", subject="Something else")
+
+
+# Custom fields (the contact form's, by label)
+
+
+def test_staff_correct_some_custom_fields_and_the_others_stay(customer, agent):
+    ticket = open_ticket(customer, extra_fields={"Store": "North", "Cases": ["limes", "lemons"]})
+
+    workflow.correct(ticket, by=agent, reason="Wrong store", extra_fields={"Store": " South "})
+
+    ticket.refresh_from_db()
+    assert ticket.extra_fields == {"Store": "South", "Cases": ["limes", "lemons"]}
+    [change] = history.revisions(ticket)[-1].changes
+    assert change.field == "extra_fields"
+    assert (change.old["Store"], change.new["Store"]) == ("North", "South")
+
+
+def test_a_custom_field_the_ticket_does_not_have_is_refused(customer, agent):
+    ticket = open_ticket(customer, extra_fields={"Store": "North"})
+
+    with pytest.raises(ValidationError) as raised:
+        workflow.correct(ticket, by=agent, reason="Typo", extra_fields={"Shop": "South"})
+
+    assert "no field named Shop" in raised.value.message_dict["extra_fields"][0]
+    ticket.refresh_from_db()
+    assert ticket.extra_fields == {"Store": "North"}
+
+
+def test_custom_fields_at_their_values_change_nothing(customer, agent):
+    ticket = open_ticket(customer, extra_fields={"Store": "North"})
+    versions = len(history.revisions(ticket))
+
+    workflow.correct(ticket, by=agent, reason="", extra_fields={"Store": "North"})
+
+    assert len(history.revisions(ticket)) == versions

@@ -5,7 +5,7 @@ from django.utils.translation import pgettext
 from accounts.models import User
 from tickets.choices import STAFF_SOURCES, Priority, Source, Status
 from tickets.forms import MultipleFileField
-from tickets.limits import MESSAGE_MAX_LENGTH, REASON_MAX_LENGTH
+from tickets.limits import EXTRA_FIELD_MAX_LENGTH, MESSAGE_MAX_LENGTH, REASON_MAX_LENGTH
 from tickets.models import CannedResponse, Category, Order, Ticket
 from tickets.models.tickets import DESCRIPTION_MAX, DESCRIPTION_MIN, SUBJECT_MAX, SUBJECT_MIN
 from tickets.permissions import (
@@ -181,9 +181,46 @@ class CorrectForm(forms.Form):
         self.fields["order"].queryset = (
             visible_orders(user).filter(customer=ticket.customer_id).order_by("-placed_at")
         )
+        # The ticket's custom fields (the contact form's, by label), as text, after the others.
+        self.extra_labels = {}
+        reason = self.fields.pop("reason")
+        for index, (label, value) in enumerate(ticket.extra_fields.items()):
+            name = f"extra_{index}"
+            self.extra_labels[name] = label
+            self.fields[name] = forms.CharField(
+                label=label,
+                required=False,
+                max_length=EXTRA_FIELD_MAX_LENGTH,
+                initial=_as_text(value),
+            )
+        self.fields["reason"] = reason
+
+    @property
+    def custom_fields(self):
+        """The custom fields, bound, for the template."""
+        return [self[name] for name in self.extra_labels]
 
     def changes(self):
-        return {name: self.cleaned_data[name] for name in CORRECTABLE_FIELDS}
+        changes = {
+            name: self.cleaned_data[name]
+            for name in CORRECTABLE_FIELDS
+            if name in self.cleaned_data
+        }
+        extra = {
+            label: self.cleaned_data[name]
+            for name, label in self.extra_labels.items()
+            if self.cleaned_data[name] != self.fields[name].initial
+        }
+        if extra:
+            changes["extra_fields"] = extra
+        return changes
+
+
+def _as_text(value):
+    """A custom field's value as the contact form kept it (text, a list of choices, a box)."""
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return "" if value is None else str(value)
 
 
 class MergeForm(forms.Form):

@@ -17,7 +17,7 @@ def ticket_timeline(ticket, *, after=None):
             "at": revision.at,
             "user": revision.by,
             "reason": revision.reason,
-            "changes": [_row(change) for change in revision.changes],
+            "changes": [row for change in revision.changes for row in _rows(change)],
         }
         for revision in history.revisions(ticket, after=after)
     ]
@@ -30,9 +30,17 @@ def activity(messages, entries):
     return [(kind, item) for _, kind, item in sorted(items, key=lambda item: item[0])]
 
 
-def _row(change):
+def _rows(change):
+    """(label, old, new) for the change; a custom field's under its own label, one each."""
+    if change.field == "extra_fields":
+        old, new = change.old or {}, change.new or {}
+        return [
+            (label, _show(None, old.get(label)), _show(None, new.get(label)))
+            for label in {**old, **new}
+            if old.get(label) != new.get(label)
+        ]
     label = Ticket._meta.get_field(change.field).verbose_name
-    return label, _show(change.field, change.old), _show(change.field, change.new)
+    return [(label, _show(change.field, change.old), _show(change.field, change.new))]
 
 
 def _show(name, value):
@@ -42,5 +50,7 @@ def _show(name, value):
         return value.get_full_name()
     if isinstance(value, Ticket):
         return value.number
+    if name is None:
+        return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
     field = Ticket._meta.get_field(name)
     return dict(field.flatchoices)[value] if field.choices else str(value)

@@ -1,6 +1,8 @@
 """The API's reads, built on tickets.permissions and tickets.selectors, each in a fixed number of
 queries whatever the data size."""
 
+import json
+
 from django.db.models import Avg, Count, F, Prefetch, Q
 
 from accounts.models import User
@@ -83,6 +85,8 @@ def _value(value):
         return value.name
     if isinstance(value, Ticket):
         return value.number
+    if isinstance(value, dict):  # the custom fields, by label
+        return json.dumps(value, ensure_ascii=False)
     return str(value).lower() if isinstance(value, bool) else str(value)
 
 

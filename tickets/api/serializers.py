@@ -563,6 +563,12 @@ class TicketCorrectionSerializer(RejectUnknownFieldsMixin, serializers.Serialize
     escalated = serializers.BooleanField(
         required=False, help_text="Escalate (true) or de-escalate (false) by hand."
     )
+    extra_fields = serializers.DictField(
+        child=serializers.CharField(allow_blank=True, max_length=limits.EXTRA_FIELD_MAX_LENGTH),
+        required=False,
+        help_text="Some of the ticket's custom fields, by label, with their new values; "
+        "the others keep theirs.",
+    )
     tags = TagNameField(
         many=True,
         required=False,
