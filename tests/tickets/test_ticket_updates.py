@@ -44,7 +44,7 @@ def test_a_customer_reply_and_a_colleagues_change_come_with_the_state(client, ag
     data = client.get(updates_url(ticket, message=message, change=change)).json()
 
     assert "Photos attached now." in data["items"]
-    assert "support-message--new" in data["items"]
+    assert "support-message--new" in data["items"] and "support-change--new" in data["items"]
     assert "Restaurant" in data["items"] and "Medium → Urgent" in data["items"]
     assert data["items"].index("Photos attached") < data["items"].index("Restaurant")
     assert data["announcement"] == (

@@ -441,6 +441,7 @@ def updates_view(request, pk, viewset):
         **_live_context(ticket, request.user, _edit_url(viewset, ticket)),
         "activity": activity(thread, timeline),
         "new_since": after_message,
+        "changes_new": True,
         "others_viewing": presence.touch(ticket, request.user),
     }
 
