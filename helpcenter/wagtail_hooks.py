@@ -10,7 +10,7 @@ from supportsite.reports import AdminReports
 
 from . import feedback, reports, views
 from .models import ArticlePage, ContactPage, FAQCategory
-from .panels import ReviewDuePanel
+from .panels import ReviewDuePanel, UnhelpfulCommentsPanel
 
 
 @hooks.register("on_serve_page", order=1)
@@ -47,9 +47,9 @@ AdminReports(
 
 
 @hooks.register("construct_homepage_panels")
-def add_review_due_panel(request, panels):
+def add_editor_panels(request, panels):
     if request.user.has_perm("helpcenter.view_articlefeedback"):
-        panels.append(ReviewDuePanel())
+        panels.extend([ReviewDuePanel(), UnhelpfulCommentsPanel()])
 
 
 class SubmitForReviewMenuItem(SubmitForModerationMenuItem):
