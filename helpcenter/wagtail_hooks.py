@@ -8,7 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from accounts.roles import is_agent
 from supportsite.reports import AdminReports
 
-from . import feedback, reports, views
+from . import feedback, gap_articles, reports, views
 from .models import ArticlePage, ContactPage, FAQCategory
 from .panels import ReviewDuePanel, UnhelpfulCommentsPanel
 
@@ -44,6 +44,9 @@ def hide_contact_submissions(user, form_pages):
 AdminReports(
     "helpcenter", reports.REPORTS, prefix="help-center/reports/", menu_order=1400
 ).register()
+
+
+hooks.register("register_admin_urls", gap_articles.admin_urls)
 
 
 @hooks.register("construct_homepage_panels")
