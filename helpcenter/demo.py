@@ -21,6 +21,7 @@ from wagtail.models import (
 )
 
 from accounts import roles
+from supportsite.site_address import follow_site_url
 from tickets.demo import seed_categories
 
 from . import demo_content as content
@@ -59,6 +60,7 @@ def seed_help_center():
     if site.site_name != settings.SITE_NAME:
         site.site_name = settings.SITE_NAME
         site.save()
+    follow_site_url(Site)
     topics = seed_topics(home)
     seed_faq(home)
     seed_searches()

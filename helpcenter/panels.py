@@ -1,5 +1,5 @@
 """Help-center panels in the Wagtail admin: an article's "Feedback and health" tab, and the
-dashboard's list of articles due for review."""
+dashboard's lists of articles due for review and of readers' latest "No" with a comment."""
 
 from django.urls import reverse
 from django.utils import timezone
@@ -11,6 +11,7 @@ from . import feedback, health, models
 
 RECENT_COMMENTS = 5
 DUE_ON_DASHBOARD = 5
+UNHELPFUL_ON_DASHBOARD = 5
 
 
 class ArticleInsightsPanel(Panel):
@@ -69,4 +70,24 @@ class ReviewDuePanel(Component):
             "articles": list(due.order_by("review_by", "title")[:DUE_ON_DASHBOARD]),
             "total": due.count(),
             "report_url": reverse("helpcenter_reports:content_health") + "?review=overdue",
+        }
+
+
+class UnhelpfulCommentsPanel(Component):
+    """Dashboard: the latest readers who found an article unhelpful and said why, in one query."""
+
+    name = "helpcenter_unhelpful_comments"
+    template_name = "helpcenter/admin/unhelpful_comments_panel.html"
+    order = 170
+
+    def get_context_data(self, parent_context=None):
+        votes = (
+            models.ArticleFeedback.objects.filter(helpful=False)
+            .exclude(comment="")
+            .select_related("page")
+            .order_by("-updated_at", "-pk")
+        )
+        return {
+            "votes": list(votes[:UNHELPFUL_ON_DASHBOARD]),
+            "report_url": reverse("helpcenter_reports:comments") + "?helpful=false",
         }

@@ -8,6 +8,7 @@ the holders of one permission read them (HelpCenterReportView).
 import django_filters
 from django.db.models import Count, F, FloatField, Max, Q, Sum
 from django.db.models.functions import Cast, NullIf
+from django.middleware.csrf import get_token
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -346,6 +347,18 @@ class ContentGapFilterSet(WagtailFilterSet):
         return queryset.filter(results=0) if value else queryset.filter(results__gt=0)
 
 
+class WriteArticleColumn(Column):
+    """A button that opens a new draft article for the row's search in its topic
+    (helpcenter.gap_articles); none for a search without a topic."""
+
+    cell_template_name = "helpcenter/admin/write_article_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["csrf_token"] = get_token(parent_context["request"])
+        return context
+
+
 class ContentGapsReportView(AggregateReportView):
     """Searches that were followed by a ticket, per topic (see helpcenter.content_gaps): what the
     help center does not answer yet."""
@@ -375,13 +388,15 @@ class ContentGapsReportView(AggregateReportView):
         NumberColumn("tickets", label=_("Tickets after"), sort_key="tickets"),
         NumberColumn("found_nothing", label=_("Found nothing"), sort_key="found_nothing"),
         Column("last_searched", label=_("Last searched"), sort_key="last_searched"),
+        WriteArticleColumn("topic_id", label=_("Answer it")),
     ]
+    list_export = ["topic_title", "query", "tickets", "found_nothing", "last_searched"]
 
     def get_queryset(self):
         rows = (
             self.source()
             .order_by()
-            .values("query", topic_title=F("topic__title"))
+            .values("query", "topic_id", topic_title=F("topic__title"))
             .annotate(
                 tickets=Count("ticket", distinct=True),
                 found_nothing=Count("pk", filter=Q(results=0)),

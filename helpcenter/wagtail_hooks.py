@@ -1,15 +1,16 @@
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.action_menu import ActionMenuItem, SubmitForModerationMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from accounts.roles import is_agent
 from supportsite.reports import AdminReports
 
-from . import feedback, reports, views
+from . import feedback, gap_articles, reports, views
 from .models import ArticlePage, ContactPage, FAQCategory
-from .panels import ReviewDuePanel
+from .panels import ReviewDuePanel, UnhelpfulCommentsPanel
 
 
 @hooks.register("on_serve_page", order=1)
@@ -45,10 +46,39 @@ AdminReports(
 ).register()
 
 
+hooks.register("register_admin_urls", gap_articles.admin_urls)
+
+
 @hooks.register("construct_homepage_panels")
-def add_review_due_panel(request, panels):
+def add_editor_panels(request, panels):
     if request.user.has_perm("helpcenter.view_articlefeedback"):
-        panels.append(ReviewDuePanel())
+        panels.extend([ReviewDuePanel(), UnhelpfulCommentsPanel()])
+
+
+class SubmitForReviewMenuItem(SubmitForModerationMenuItem):
+    """Wagtail's "Submit to <workflow's name>" button, in words: "Submit for review", or
+    "Resubmit for review" once a moderator asked for changes."""
+
+    label = _("Submit for review")
+
+    def get_context_data(self, parent_context):
+        # ActionMenuItem's context, without Wagtail's own label (and its workflow lookup).
+        context = ActionMenuItem.get_context_data(self, parent_context)
+        page = context.get("page")
+        state = page.current_workflow_state if page and page.pk else None
+        if state and state.status == state.STATUS_NEEDS_CHANGES:
+            context["label"] = _("Resubmit for review")
+        return context
+
+
+@hooks.register("construct_page_action_menu")
+def name_the_submit_button_plainly(menu_items, request, context):
+    menu_items[:] = [
+        SubmitForReviewMenuItem(order=item.order)
+        if type(item) is SubmitForModerationMenuItem
+        else item
+        for item in menu_items
+    ]
 
 
 class FAQCategoryViewSet(SnippetViewSet):

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core import checks
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,5 +11,7 @@ class SupportSiteConfig(AppConfig):
 
     def ready(self):
         from .csp import nonce_chooser_scripts
+        from .site_address import check_default_site
 
         nonce_chooser_scripts()
+        checks.register(check_default_site, checks.Tags.database)

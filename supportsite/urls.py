@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from accounts import views as account_views
 from helpcenter import api as help_center_api
 from supportsite.media import serve_public_media
+from supportsite.views import robots_txt
 
 urlpatterns = [
     # Before Wagtail's own login (GET and POST): the admin signs in through the site's login, so
@@ -31,6 +32,7 @@ urlpatterns = [
     path("", include("notifications.urls")),
     path("", include("helpcenter.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
 if settings.SERVE_MEDIA:

@@ -1,7 +1,22 @@
+from django.conf import settings
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 DEFAULT_RETRY_AFTER = 60
+
+# The admin and each visitor's own pages: nothing there for a search engine to index.
+ROBOTS_DISALLOW = [
+    "/admin/",
+    "/accounts/",
+    "/tickets/",
+    "/orders/",
+    "/notifications/",
+    "/api/",
+    "/_allauth/",
+]
 
 
 def too_many_requests(response, error=None):
@@ -20,3 +35,14 @@ def rate_limited(request, exception=None):
         {"message": _("You are doing that too often. Please wait a minute and try again.")},
     )
     return too_many_requests(response, exception)
+
+
+@require_safe
+def robots_txt(request):
+    """Crawlers keep out of private areas and find the sitemap at the site's real address."""
+    lines = [
+        "User-agent: *",
+        *(f"Disallow: {path}" for path in ROBOTS_DISALLOW),
+        f"Sitemap: {settings.SITE_URL}{reverse('sitemap')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

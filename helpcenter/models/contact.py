@@ -34,7 +34,9 @@ class ContactPage(AbstractForm):
         FieldPanel("thank_you_text"),
     ]
 
-    parent_page_types = ["helpcenter.HomePage", "helpcenter.TopicPage"]
+    parent_page_types = ["helpcenter.HomePage"]
+    subpage_types = []
+    page_description = _("A contact form that opens a ticket, under the help center home.")
 
     class Meta:
         verbose_name = _("contact page")

@@ -42,7 +42,7 @@ class FAQPage(Page):
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
-    parent_page_types = ["helpcenter.HomePage", "helpcenter.TopicPage"]
+    parent_page_types = ["helpcenter.HomePage"]
     subpage_types = []
     page_description = _("Questions and short answers, grouped by category.")
 

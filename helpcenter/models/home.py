@@ -30,6 +30,7 @@ class HomePage(Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["helpcenter.TopicPage", "helpcenter.FAQPage", "helpcenter.ContactPage"]
     max_count = 1
+    page_description = _("The help center's front page: holds topics, FAQ and contact pages.")
 
     class Meta:
         verbose_name = _("help center home page")

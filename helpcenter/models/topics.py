@@ -36,12 +36,8 @@ class TopicPage(Page):
     search_fields = Page.search_fields + [index.SearchField("description")]
 
     parent_page_types = ["helpcenter.HomePage", "helpcenter.TopicPage"]
-    subpage_types = [
-        "helpcenter.TopicPage",
-        "helpcenter.ArticlePage",
-        "helpcenter.FAQPage",
-        "helpcenter.ContactPage",
-    ]
+    # The help center has one FAQ and one way to write in, under the home page: not per topic.
+    subpage_types = ["helpcenter.TopicPage", "helpcenter.ArticlePage"]
     page_description = _("A section of the help center: holds articles and sub-topics.")
 
     objects = PageManager.from_queryset(TopicPageQuerySet)()

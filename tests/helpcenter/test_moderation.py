@@ -59,7 +59,7 @@ def test_editor_submits_an_article_a_moderator_publishes_it_and_it_is_found(clie
 
     response = client.post(
         reverse("wagtailadmin_pages:add", args=("helpcenter", "articlepage", topic.pk)),
-        new_article_form(**{"action-submit": "Submit to Moderator approval"}),
+        new_article_form(**{"action-submit": "Submit for review"}),
     )
 
     assert response.status_code == 302, response.context["form"].errors
@@ -87,7 +87,7 @@ def test_a_member_of_moderators_may_approve_too(client, editor, moderator, topic
     client.force_login(editor)
     client.post(
         reverse("wagtailadmin_pages:add", args=("helpcenter", "articlepage", topic.pk)),
-        new_article_form(**{"action-submit": "Submit to Moderator approval"}),
+        new_article_form(**{"action-submit": "Submit for review"}),
     )
     article = ArticlePage.objects.get(slug="returning-empty-pallets")
 
@@ -143,3 +143,54 @@ def test_the_workflow_is_set_up_once_for_the_whole_help_center():
     assert home.get_workflow() == workflow
     (task,) = [task.specific for task in workflow.tasks]
     assert list(task.groups.values_list("name", flat=True)) == [roles.MODERATORS]
+
+
+def submit_button(html):
+    match = re.search(r'<button[^>]*name="action-submit"[^>]*>(.*?)</button>', html, re.S)
+    assert match, "no submit button"
+    return " ".join(re.sub(r"<[^>]+>", " ", match.group(1)).split())
+
+
+def test_the_submit_button_reads_submit_for_review(client, editor, topic):
+    seed_moderation_workflow(home_page())
+    client.force_login(editor)
+
+    add = client.get(
+        reverse("wagtailadmin_pages:add", args=("helpcenter", "articlepage", topic.pk))
+    ).content.decode()
+    client.post(
+        reverse("wagtailadmin_pages:add", args=("helpcenter", "articlepage", topic.pk)),
+        new_article_form(**{"action-submit": "Submit for review"}),
+    )
+    article = ArticlePage.objects.get(slug="returning-empty-pallets")
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=(article.pk,))).content.decode()
+
+    assert submit_button(add) == "Submit for review"
+    assert WORKFLOW_NAME not in submit_button(add)
+    assert article.current_workflow_state.status == "in_progress"
+    assert "Submit to" not in edit and "Resubmit to" not in edit
+
+
+def test_after_changes_are_asked_for_the_button_reads_resubmit_for_review(
+    client, editor, moderator, topic
+):
+    seed_moderation_workflow(home_page())
+    client.force_login(editor)
+    client.post(
+        reverse("wagtailadmin_pages:add", args=("helpcenter", "articlepage", topic.pk)),
+        new_article_form(**{"action-submit": "Submit for review"}),
+    )
+    article = ArticlePage.objects.get(slug="returning-empty-pallets")
+    client.force_login(moderator)
+    client.post(
+        reverse(
+            "wagtailadmin_pages:workflow_action",
+            args=(article.pk, "reject", article.current_workflow_task_state.pk),
+        ),
+        {"comment": "Say where the loading door is."},
+    )
+
+    client.force_login(editor)
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=(article.pk,))).content.decode()
+
+    assert submit_button(edit) == "Resubmit for review"

@@ -1,4 +1,5 @@
-"""Editors can only build a sensible tree: home → topics (nested) → articles, FAQ, contact."""
+"""Editors can only build a sensible tree: home → FAQ and contact pages, and topics (nested)
+that hold articles; nothing else goes anywhere (no contact or FAQ page inside a topic)."""
 
 import pytest
 from wagtail.models import Page
@@ -15,13 +16,8 @@ def test_home_holds_topics_faq_pages_and_contact_pages():
     assert names(HomePage.allowed_parent_page_models()) == {"Page"}
 
 
-def test_topics_nest_and_hold_articles_faq_and_contact_pages():
-    assert names(TopicPage.allowed_subpage_models()) == {
-        "TopicPage",
-        "ArticlePage",
-        "FAQPage",
-        "ContactPage",
-    }
+def test_topics_nest_and_hold_articles_only():
+    assert names(TopicPage.allowed_subpage_models()) == {"TopicPage", "ArticlePage"}
     assert names(TopicPage.allowed_parent_page_models()) == {"HomePage", "TopicPage"}
 
 
@@ -30,8 +26,8 @@ def test_articles_live_only_in_topics_and_have_no_children():
     assert ArticlePage.allowed_subpage_models() == []
 
 
-def test_faq_pages_live_under_home_or_topics_and_have_no_children():
-    assert names(FAQPage.allowed_parent_page_models()) == {"HomePage", "TopicPage"}
+def test_faq_pages_live_under_home_only_and_have_no_children():
+    assert names(FAQPage.allowed_parent_page_models()) == {"HomePage"}
     assert FAQPage.allowed_subpage_models() == []
 
 
@@ -44,5 +40,21 @@ def test_an_article_cannot_be_created_directly_under_home():
     assert not HomePage.can_create_at(Page.objects.get(depth=1))  # only one home
 
 
-def test_contact_pages_go_under_home_or_topics_only():
-    assert names(ContactPage.allowed_parent_page_models()) == {"HomePage", "TopicPage"}
+def test_contact_pages_go_under_home_only_and_have_no_children():
+    assert names(ContactPage.allowed_parent_page_models()) == {"HomePage"}
+    assert ContactPage.allowed_subpage_models() == []
+
+
+@pytest.mark.django_db
+def test_the_add_page_choice_inside_a_topic_offers_no_contact_or_faq_page(client, topic):
+    from tests.factories import SupportAdminFactory
+
+    client.force_login(SupportAdminFactory(is_superuser=True))
+
+    html = client.get(f"/admin/pages/{topic.pk}/add_subpage/").content.decode()
+
+    assert "/add/helpcenter/articlepage/" in html
+    assert "/add/helpcenter/contactpage/" not in html
+    assert "/add/helpcenter/faqpage/" not in html
+    assert not ContactPage.can_create_at(topic)
+    assert not FAQPage.can_create_at(topic)

@@ -4,6 +4,7 @@ import json
 import re
 
 import pytest
+from django.conf import settings
 
 from .factories import make_article, make_faq, make_topic, paragraphs
 
@@ -30,7 +31,7 @@ def test_article_has_its_title_meta_description_and_article_json_ld(client, topi
     (entity,) = of_type(json_ld(html), "Article")
     assert entity["headline"] == "Delivery windows"
     assert entity["description"] == "Two-hour windows, explained."
-    assert entity["url"] == "http://localhost" + article.url
+    assert entity["url"] == settings.SITE_URL + article.url
     assert entity["dateModified"] == article.last_published_at.isoformat()
 
 
@@ -128,9 +129,9 @@ def test_sitemap_lists_published_public_pages_only(client, topic):
 
     xml = client.get("/sitemap.xml").content.decode()
 
-    assert f"<loc>http://localhost{public.url}</loc>" in xml
-    assert f"<loc>http://localhost{topic.url}</loc>" in xml
-    assert f"<loc>http://localhost{faq.url}</loc>" in xml
+    assert f"<loc>{settings.SITE_URL}{public.url}</loc>" in xml
+    assert f"<loc>{settings.SITE_URL}{topic.url}</loc>" in xml
+    assert f"<loc>{settings.SITE_URL}{faq.url}</loc>" in xml
     assert draft.slug not in xml
     assert restricted.slug not in xml
 
