@@ -177,6 +177,8 @@ class RatingCommentForm(forms.Form):
 
 
 class FeedbackForm(forms.Form):
+    """A rating, one star button each (the ticket page), its words after (RatingCommentForm)."""
+
     rating = forms.TypedChoiceField(
         label=_("How would you rate the help you got?"),
         choices=[
@@ -187,11 +189,4 @@ class FeedbackForm(forms.Form):
             (1, _("1 star: very poor")),
         ],
         coerce=int,
-        widget=forms.RadioSelect,
-    )
-    comment = forms.CharField(
-        label=_("Anything you'd like to tell us?"),
-        required=False,
-        max_length=Feedback._meta.get_field("comment").max_length,
-        widget=forms.Textarea(attrs={"rows": 3}),
     )
