@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from tickets import rating_links
 from tickets.reply_tokens import REPLY_MARKER, reply_address
 
+from .kinds import CUSTOMER
 from .models import EmailDelivery
 
 
@@ -59,8 +60,9 @@ def build(*, kind, event, audience, user, address, action, path):
         "link_url": link_url,
         "ticket_url": link_url,
         "rating_url": f"{link_url}#feedback",
-        # Signed only if a template asks (the resolution email's stars).
-        "star_links": partial(star_links, ticket) if ticket else list,
+        # The customer's own one-click ratings, signed only if a template asks (the resolution
+        # email's stars): whoever holds one rates as the customer, so staff never get them.
+        "star_links": partial(star_links, ticket) if ticket and audience == CUSTOMER else list,
         "message": event.message,
         "actor": event.actor,
         "rating": event.rating,

@@ -346,3 +346,13 @@ def test_demo_data_notifies_in_app_and_sends_no_email(committed):
     assert Notification.objects.filter(recipient__email="customer@example.com").exists()
     admin_notices = Notification.objects.filter(recipient__email="admin@example.com")
     assert admin_notices.filter(kind="agent_applied").count() == 1  # not again on the rerun
+
+
+def test_staff_told_of_a_resolution_get_no_rating_links(settings, ticket, agent, committed):
+    settings.NOTIFICATION_RECIPIENTS = {"ticket_resolved": ["customer", "team"]}
+
+    with committed():
+        workflow.change_status(ticket, by=agent, status=Status.RESOLVED)
+
+    assert "/rate/" in email_to(ticket.customer.email).body
+    assert "/rate/" not in email_to(TEAM).body and "/rate/" not in html_of(email_to(TEAM))
