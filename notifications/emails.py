@@ -9,6 +9,7 @@ The result is an unsaved EmailDelivery; notifications.tasks sends it.
 """
 
 from email.utils import make_msgid
+from functools import partial
 
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -16,8 +17,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tickets import rating_links
 from tickets.reply_tokens import REPLY_MARKER, reply_address
 
+from .kinds import CUSTOMER
 from .models import EmailDelivery
 
 
@@ -38,6 +41,11 @@ def subject_for(ticket, action):
     }
 
 
+def star_links(ticket):
+    """The resolution email's five one-click ratings: (stars, absolute URL), one star first."""
+    return [(stars, absolute(path)) for stars, path in rating_links.star_paths(ticket)]
+
+
 def build(*, kind, event, audience, user, address, action, path):
     """The email telling `address` (the user's, or the team's) about the event, as `kind`."""
     ticket = event.ticket
@@ -52,6 +60,9 @@ def build(*, kind, event, audience, user, address, action, path):
         "link_url": link_url,
         "ticket_url": link_url,
         "rating_url": f"{link_url}#feedback",
+        # The customer's own one-click ratings, signed only if a template asks (the resolution
+        # email's stars): whoever holds one rates as the customer, so staff never get them.
+        "star_links": partial(star_links, ticket) if ticket and audience == CUSTOMER else list,
         "message": event.message,
         "actor": event.actor,
         "rating": event.rating,

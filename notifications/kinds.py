@@ -100,6 +100,13 @@ def _to_unconfirmed_address(event):
     return bool(flags) and not any(flags)
 
 
+def _became(status):
+    """Customers hear of their ticket's status only when it becomes solved (resolved, closed):
+    the team's own moves between open, in progress and waiting are not their news, and what
+    the customer must know then comes as a public reply."""
+    return lambda event: event.ticket.status == status
+
+
 def _approved(event):
     return event.application.status == event.application.Status.APPROVED
 
@@ -136,7 +143,7 @@ KINDS = (
         acknowledged=("customer",),
         subject={CUSTOMER: _("Received"), STAFF: _("New ticket")},
         in_app={
-            CUSTOMER: _("We received your ticket %(number)s."),
+            CUSTOMER: _("We received your request “%(subject)s” (ticket %(number)s)."),
             STAFF: _("New ticket %(number)s from %(customer)s: %(subject)s"),
         },
     ),
@@ -147,7 +154,7 @@ KINDS = (
         when=_public_reply(by_staff=True),
         recipients=("customer",),
         subject=_("New reply"),
-        in_app=_("%(actor)s replied to your ticket %(number)s."),
+        in_app=_("%(actor)s replied about “%(subject)s” (ticket %(number)s)."),
     ),
     NotificationKind(
         name="customer_replied",
@@ -156,25 +163,25 @@ KINDS = (
         when=_public_reply(by_staff=False),
         recipients=("assignee_or_team",),
         subject=_("Customer replied"),
-        in_app=_("%(actor)s replied on ticket %(number)s."),
+        in_app=_("%(actor)s replied on ticket %(number)s: %(subject)s"),
     ),
     NotificationKind(
         name="ticket_resolved",
         label=_("Ticket resolved"),
         signals=(ticket_signals.status_changed,),
-        when=lambda event: event.ticket.status == Status.RESOLVED,
+        when=_became(Status.RESOLVED),
         recipients=("customer",),
-        subject=_("Resolved"),
-        in_app=_("Ticket %(number)s is resolved: tell us how we did."),
+        subject=_("Solved"),
+        in_app=_("“%(subject)s” (ticket %(number)s) is solved: tell us how we did."),
     ),
     NotificationKind(
-        name="status_changed",
-        label=_("Status changed"),
+        name="ticket_closed",
+        label=_("Ticket closed"),
         signals=(ticket_signals.status_changed,),
-        when=lambda event: event.ticket.status != Status.RESOLVED,
+        when=_became(Status.CLOSED),
         recipients=("customer",),
-        subject=_("Status changed to %(status)s"),
-        in_app=_("Ticket %(number)s is now %(status)s."),
+        subject=_("Closed"),
+        in_app=_("“%(subject)s” (ticket %(number)s) is closed."),
     ),
     NotificationKind(
         name="ticket_assigned",
@@ -185,7 +192,7 @@ KINDS = (
         ),
         recipients=("assignee",),
         subject=_("Assigned to you"),
-        in_app=_("Ticket %(number)s was assigned to you."),
+        in_app=_("Ticket %(number)s was assigned to you: %(subject)s"),
     ),
     NotificationKind(
         name="resolution_confirmed",
@@ -193,7 +200,7 @@ KINDS = (
         signals=(ticket_signals.resolution_confirmed,),
         recipients=("assignee",),
         subject=_("Resolution confirmed"),
-        in_app=_("%(actor)s confirmed ticket %(number)s is solved."),
+        in_app=_("%(actor)s confirmed ticket %(number)s is solved: %(subject)s"),
     ),
     NotificationKind(
         name="ticket_rated",
@@ -201,7 +208,7 @@ KINDS = (
         signals=(ticket_signals.rated,),
         recipients=("assignee",),
         subject=_("Rated %(rating)s/5"),
-        in_app=_("%(actor)s rated ticket %(number)s %(rating)s/5."),
+        in_app=_("%(actor)s rated ticket %(number)s %(rating)s/5: %(subject)s"),
     ),
     NotificationKind(
         name="tickets_merged",

@@ -9,6 +9,40 @@ class Status(models.TextChoices):
     RESOLVED = "resolved", _("Resolved")
     CLOSED = "closed", _("Closed")
 
+    @property
+    def customer_label(self):
+        """The status in the customer's words (pages, emails and the API they read); the
+        team's label (`label`) stays the admin's."""
+        return CUSTOMER_LABELS[self]
+
+
+CUSTOMER_LABELS = {
+    Status.OPEN: _("We're on it"),
+    Status.IN_PROGRESS: _("We're on it"),
+    Status.WAITING_ON_CUSTOMER: _("Awaiting your reply"),
+    Status.RESOLVED: _("Solved"),
+    Status.CLOSED: _("Closed"),
+}
+
+
+def customer_label(status):
+    """The customer's word for a status value (a Status or its stored string)."""
+    return CUSTOMER_LABELS[Status(status)]
+
+
+def customer_status_choices():
+    """One choice per customer label (the first status that bears it), for customers' filters."""
+    choices = {}
+    for status in Status:
+        choices.setdefault(str(status.customer_label), (status.value, status.customer_label))
+    return list(choices.values())
+
+
+def statuses_like(status):
+    """The statuses a customer cannot tell from this one: all that share its customer label."""
+    label = customer_label(status)
+    return [other.value for other in Status if str(other.customer_label) == str(label)]
+
 
 # Not yet resolved or closed: the backlog, the SLA's concern, what agents still have to do.
 ACTIVE_STATUSES = (Status.OPEN, Status.IN_PROGRESS, Status.WAITING_ON_CUSTOMER)

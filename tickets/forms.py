@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import limits
 from .attachments import describe_limits
-from .choices import Priority, Status
+from .choices import Priority, customer_status_choices, statuses_like
 from .models import Category, Feedback, Ticket
 from .models.tickets import DESCRIPTION_MAX, DESCRIPTION_MIN, SUBJECT_MAX, SUBJECT_MIN
 from .selectors import SORTS, orders_for_ticket_form
@@ -101,7 +101,9 @@ class TicketFilterForm(forms.Form):
         widget=forms.SearchInput(attrs={"placeholder": _("Number, subject or order number")}),
     )
     status = forms.ChoiceField(
-        label=_("Status"), choices=[("", _("Any status"))] + Status.choices, required=False
+        label=_("Status"),
+        choices=[("", _("Any status")), *customer_status_choices()],
+        required=False,
     )
     priority = forms.ChoiceField(
         label=_("Priority"), choices=[("", _("Any priority"))] + Priority.choices, required=False
@@ -144,7 +146,7 @@ class TicketFilterForm(forms.Form):
             return {}
         data = self.cleaned_data
         return {
-            "status": data["status"],
+            "statuses": statuses_like(data["status"]) if data["status"] else None,
             "priority": data["priority"],
             "category": data["category"],
             "created_from": data["created_from"],
@@ -165,7 +167,18 @@ class ReplyForm(forms.Form):
     field_order = ["body", "attachments"]
 
 
+class RatingCommentForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Anything you'd like to tell us?"),
+        max_length=Feedback._meta.get_field("comment").max_length,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Write your comment before sending it.")},
+    )
+
+
 class FeedbackForm(forms.Form):
+    """A rating, one star button each (the ticket page), its words after (RatingCommentForm)."""
+
     rating = forms.TypedChoiceField(
         label=_("How would you rate the help you got?"),
         choices=[
@@ -176,11 +189,4 @@ class FeedbackForm(forms.Form):
             (1, _("1 star: very poor")),
         ],
         coerce=int,
-        widget=forms.RadioSelect,
-    )
-    comment = forms.CharField(
-        label=_("Anything you'd like to tell us?"),
-        required=False,
-        max_length=Feedback._meta.get_field("comment").max_length,
-        widget=forms.Textarea(attrs={"rows": 3}),
     )

@@ -42,7 +42,7 @@ def with_unread(tickets, user):
 def my_tickets(
     user,
     *,
-    status=None,
+    statuses=None,
     priority=None,
     category=None,
     created_from=None,
@@ -51,8 +51,8 @@ def my_tickets(
     sort="updated",
 ):
     tickets = Ticket.objects.filter(customer=user).select_related("category", "order")
-    if status:
-        tickets = tickets.filter(status=status)
+    if statuses:
+        tickets = tickets.filter(status__in=statuses)
     if priority:
         tickets = tickets.filter(priority=priority)
     if category:

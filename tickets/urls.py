@@ -11,6 +11,12 @@ urlpatterns = [
     path("tickets/<str:number>/confirm/", views.ticket_confirm, name="confirm"),
     path("tickets/<str:number>/feedback/", views.ticket_feedback, name="feedback"),
     path(
+        "tickets/<str:number>/feedback/comment/",
+        views.ticket_feedback_comment,
+        name="feedback_comment",
+    ),
+    path("rate/<str:token>/", views.rate_by_link, name="rate_by_link"),
+    path(
         "tickets/<str:number>/attachments/<int:pk>/",
         views.attachment_download,
         name="attachment",

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
@@ -14,9 +16,15 @@ from django_ratelimit.exceptions import Ratelimited
 from accounts.roles import is_agent
 from supportsite.views import too_many_requests
 
-from . import selectors, workflow
-from .choices import Status
-from .forms import FeedbackForm, ReplyForm, TicketFilterForm, apply_workflow_errors
+from . import rating_links, selectors, workflow
+from .choices import SOLVED_STATUSES, Status
+from .forms import (
+    FeedbackForm,
+    RatingCommentForm,
+    ReplyForm,
+    TicketFilterForm,
+    apply_workflow_errors,
+)
 from .models import Attachment, Ticket
 from .permissions import visible_attachments
 
@@ -81,8 +89,10 @@ def ticket_detail(request, number):
             "thread": thread,
             "status_history": selectors.customer_status_history(ticket),
             "reply_form": reply_form,
-            "feedback_form": FeedbackForm(),
+            "stars": list(reversed(FeedbackForm.base_fields["rating"].choices)),
+            "comment_form": RatingCommentForm(),
             "is_owner": ticket.customer_id == request.user.pk,
+            "is_solved": ticket.status in SOLVED_STATUSES,
             "viewer_is_staff": is_agent(request.user),
             "Status": Status,
             "poll_seconds": settings.TICKET_POLL_SECONDS,
@@ -103,9 +113,12 @@ def ticket_messages(request, number):
     thread = list(selectors.public_thread(ticket, after=after))
     if thread:
         workflow.mark_read(ticket, request.user)
-    return render(
+    response = render(
         request, "tickets/includes/thread_messages.html", {"thread": thread, "ticket": ticket}
     )
+    # The page's status badge follows (static/js/ticket.js), in the customer's words.
+    response["X-Ticket-Status"] = ticket.status
+    return response
 
 
 @login_required
@@ -136,6 +149,49 @@ def ticket_feedback(request, number):
     else:
         messages.error(request, _("Choose a rating from 1 to 5 stars."))
     return redirect(f"{ticket.get_absolute_url()}#feedback")
+
+
+@login_required
+@require_POST
+def ticket_feedback_comment(request, number):
+    """Words to go with a rating already given (by a star button or the email's link)."""
+    ticket = _ticket_or_404(request.user, number)
+    form = RatingCommentForm(request.POST)
+    if form.is_valid():
+        try:
+            workflow.comment_on_rating(ticket, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Thank you for telling us."))
+    else:
+        messages.error(request, " ".join(form.errors["comment"]))
+    return redirect(f"{ticket.get_absolute_url()}#feedback")
+
+
+@require_GET
+def rate_by_link(request, token):
+    """A star clicked in the resolution email: the signed link is the customer's say-so, so it
+    rates without signing in; the ticket page (after signing in) then offers the comment box."""
+    try:
+        ticket_id, customer_id, rating = rating_links.read(token)
+        ticket = Ticket.objects.get(pk=ticket_id, customer_id=customer_id)
+    except (signing.BadSignature, Ticket.DoesNotExist):
+        messages.error(
+            request,
+            _("This rating link has expired or is not valid. You can rate on the ticket page."),
+        )
+        return redirect("tickets:list")
+    try:
+        workflow.rate(ticket, by=ticket.customer, rating=rating)
+    except ValidationError as error:
+        messages.info(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Thank you for your rating. Anything you'd like to add?"))
+    destination = f"{ticket.get_absolute_url()}#feedback"
+    if request.user.pk != ticket.customer_id:
+        return redirect_to_login(destination)
+    return redirect(destination)
 
 
 @login_required

@@ -397,6 +397,23 @@ def rate(ticket, *, by, rating, comment=""):
     return feedback
 
 
+def comment_on_rating(ticket, *, by, comment):
+    """The customer's words after a rating given in one click (the email's stars): once."""
+    ticket = _locked(ticket)
+    require(ticket.customer_id == by.pk, _("Only the customer can rate this ticket."))
+    feedback = Feedback.objects.filter(ticket=ticket).first()
+    if feedback is None:
+        raise ValidationError({"comment": _("Rate the help you got first.")}, code="not_rated")
+    if feedback.comment:
+        raise ValidationError(
+            {"comment": _("You have already told us about this ticket.")}, code="commented"
+        )
+    feedback.comment = comment.strip()
+    feedback.full_clean(exclude=["ticket"])
+    feedback.save(update_fields=["comment"])
+    return feedback
+
+
 def mark_read(ticket, user, at=None):
     """Remember when this user last read the thread (one upsert, whatever the state)."""
     TicketReadState.objects.bulk_create(

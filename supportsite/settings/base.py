@@ -260,7 +260,7 @@ INBOUND_EMAIL_PROVIDER = env_str(
     "INBOUND_EMAIL_PROVIDER", "" if EMAIL_PROVIDER in _EMAIL_BACKENDS else EMAIL_PROVIDER
 ).lower()
 # Who hears about what, overriding the recipients of notifications.kinds.KINDS, as JSON,
-# e.g. {"status_changed": [], "ticket_opened": ["customer"]}.
+# e.g. {"ticket_closed": [], "ticket_opened": ["customer"]}.
 NOTIFICATION_RECIPIENTS = json.loads(env_str("NOTIFICATION_RECIPIENTS", "{}"))
 # Seconds before each new attempt when the provider fails; after the last, the email is failed.
 EMAIL_RETRY_DELAYS = [60, 300, 1800, 7200, 21600]
@@ -270,6 +270,8 @@ LANGUAGE_CODE = "en-us"
 LANGUAGES = [("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env_str("TIME_ZONE", "America/Chicago")
+# The currency of order amounts (ISO 4217), shown with each (supportsite.templatetags.money).
+CURRENCY = env_str("CURRENCY", "USD")
 USE_I18N = True
 USE_TZ = True
 

@@ -87,13 +87,14 @@ def test_customer_sends_follows_confirms_and_rates_a_ticket(page, screenshot, de
     expect(page.get_by_text("Support team")).to_be_visible()
     screenshot("resolved")
 
-    page.get_by_role("button", name="Yes, this solved my problem").click()
+    page.get_by_role("button", name="Yes, it's solved").click()
     expect(page.get_by_text("the ticket is closed")).to_be_visible()
-    page.get_by_label("5 stars: excellent").check()
-    page.get_by_label(re.compile("Anything you'd like to tell us")).fill("Quick help, thanks!")
-    page.get_by_role("button", name="Send rating").click()
-
+    page.get_by_role("button", name="5 stars: excellent").click()
     expect(page.get_by_text("Thank you for your rating.")).to_be_visible()
+    page.get_by_label(re.compile("Anything you'd like to tell us")).fill("Quick help, thanks!")
+    page.get_by_role("button", name="Send comment").click()
+
+    expect(page.get_by_text("Thank you for telling us.").first).to_be_visible()
     screenshot("rated")
     ticket.refresh_from_db()
     assert ticket.status == Status.CLOSED

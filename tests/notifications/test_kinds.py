@@ -153,7 +153,7 @@ def test_an_event_tells_the_kinds_that_concern_it_most_pressing_first(
 
 
 def test_settings_may_change_who_hears_about_a_kind(settings):
-    settings.NOTIFICATION_RECIPIENTS = {"status_changed": []}
+    settings.NOTIFICATION_RECIPIENTS = {"ticket_closed": []}
 
-    assert kinds.BY_NAME["status_changed"].roles() == []
+    assert kinds.BY_NAME["ticket_closed"].roles() == []
     assert kinds.BY_NAME["ticket_resolved"].roles() == ("customer",)

@@ -61,7 +61,7 @@ def test_a_staff_reply_shows_up_in_the_customers_list_and_opens_the_ticket(
     client.force_login(customer)
 
     page = client.get("/notifications/").content.decode()
-    assert f"Sam Rivera replied to your ticket {ticket.number}." in page
+    assert f"Sam Rivera replied about “{ticket.subject}” (ticket {ticket.number})." in page
     notification = Notification.objects.get(recipient=customer)
 
     response = client.post(f"/notifications/{notification.pk}/open/")

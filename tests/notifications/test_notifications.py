@@ -1,6 +1,7 @@
 """Each workflow event emails exactly the people it concerns, with working links, after commit."""
 
 import io
+from urllib.parse import urlsplit
 
 import pytest
 from django.core import mail
@@ -101,26 +102,44 @@ def test_customer_reply_on_an_unassigned_ticket_emails_the_team(customer, commit
     assert inbox() == {TEAM: [subject(ticket, "Customer replied")]}
 
 
-def test_status_change_emails_the_customer(ticket, customer, agent, committed):
+def test_the_teams_own_status_moves_tell_the_customer_nothing(ticket, customer, agent, committed):
     with committed():
         workflow.change_status(ticket, by=agent, status=Status.WAITING_ON_CUSTOMER)
+        workflow.change_status(ticket, by=agent, status=Status.IN_PROGRESS)
+        workflow.change_status(ticket, by=agent, status=Status.OPEN)
 
-    assert inbox() == {customer.email: [subject(ticket, "Status changed to Waiting on customer")]}
+    assert inbox() == {}
+    assert not Notification.objects.filter(recipient=customer).exists()
 
 
-def test_resolution_email_carries_a_working_rating_link(ticket, customer, agent, committed, client):
+def test_closing_tells_the_customer_and_names_the_subject(ticket, customer, agent, committed):
+    with committed():
+        workflow.change_status(ticket, by=agent, status=Status.CLOSED)
+
+    assert inbox() == {customer.email: [subject(ticket, "Closed")]}
+    assert ticket.subject in email_to(customer.email).body
+    notice = Notification.objects.get(recipient=customer)
+    assert notice.text == f"“{ticket.subject}” (ticket {ticket.number}) is closed."
+
+
+def test_resolution_email_rates_in_one_click_per_star(ticket, customer, agent, committed, client):
     with committed():
         workflow.change_status(ticket, by=agent, status=Status.RESOLVED)
 
-    assert inbox() == {customer.email: [subject(ticket, "Resolved")]}
+    assert inbox() == {customer.email: [subject(ticket, "Solved")]}
     email = email_to(customer.email)
-    rating_url = f"https://help.example.com/tickets/{ticket.number}/#feedback"
-    assert rating_url in email.body
-    assert f'href="{rating_url}"' in html_of(email)
+    star_links = [line.rpartition(": ")[2] for line in email.body.splitlines() if "/rate/" in line]
+    assert len(star_links) == 5
+    assert all(f'href="{url}"' in html_of(email) for url in star_links)
+
+    response = client.get(urlsplit(star_links[3]).path)  # four stars, signed in or not
+
+    ticket.feedback.refresh_from_db()
+    assert ticket.feedback.rating == 4
+    assert response.status_code == 302
     client.force_login(customer)
-    page = client.get(f"/tickets/{ticket.number}/")
-    assert page.status_code == 200
-    assert 'id="feedback"' in page.content.decode()
+    page = client.get(f"/tickets/{ticket.number}/").content.decode()
+    assert 'name="comment"' in page and "4 out of 5 stars" in page
 
 
 def test_assignment_emails_the_agent_but_not_who_took_it_themselves(
@@ -193,7 +212,7 @@ def test_internal_note_never_reaches_the_customer(ticket, customer, agent, commi
             ticket, by=agent, status=Status.RESOLVED, resolution_notes="INTERNAL: refunded 20"
         )
 
-    assert len(mail.outbox) == 4
+    assert len(mail.outbox) == 3  # the reply, the customer's answer, the resolution
     assert "INTERNAL" not in everything_sent()
 
 
@@ -258,11 +277,11 @@ def test_html_email_shows_what_people_typed_as_text(customer, agent, committed):
 
 
 def test_recipients_are_configurable(settings, ticket, agent, committed):
-    settings.NOTIFICATION_RECIPIENTS = {"status_changed": [], "staff_replied": ["customer", "team"]}
+    settings.NOTIFICATION_RECIPIENTS = {"ticket_closed": [], "staff_replied": ["customer", "team"]}
 
     with committed():
-        workflow.change_status(ticket, by=agent, status=Status.WAITING_ON_CUSTOMER)
         workflow.post_message(ticket, author=agent, body="Hello!")
+        workflow.change_status(ticket, by=agent, status=Status.CLOSED)
 
     assert inbox() == {
         ticket.customer.email: [subject(ticket, "New reply")],
@@ -288,7 +307,9 @@ def test_each_notice_is_also_an_in_app_notification(ticket, customer, agent, com
     to_customer = Notification.objects.get(recipient=customer)
     to_agent = Notification.objects.get(recipient=agent, kind="customer_replied")
     assert to_customer.url == f"/tickets/{ticket.number}/"
-    assert to_customer.text == f"{agent.get_full_name()} replied to your ticket {ticket.number}."
+    assert to_customer.text == (
+        f"{agent.get_full_name()} replied about “{ticket.subject}” (ticket {ticket.number})."
+    )
     assert to_agent.url.startswith("/admin/")
     assert to_customer.read_at is None
 
@@ -325,3 +346,13 @@ def test_demo_data_notifies_in_app_and_sends_no_email(committed):
     assert Notification.objects.filter(recipient__email="customer@example.com").exists()
     admin_notices = Notification.objects.filter(recipient__email="admin@example.com")
     assert admin_notices.filter(kind="agent_applied").count() == 1  # not again on the rerun
+
+
+def test_staff_told_of_a_resolution_get_no_rating_links(settings, ticket, agent, committed):
+    settings.NOTIFICATION_RECIPIENTS = {"ticket_resolved": ["customer", "team"]}
+
+    with committed():
+        workflow.change_status(ticket, by=agent, status=Status.RESOLVED)
+
+    assert "/rate/" in email_to(ticket.customer.email).body
+    assert "/rate/" not in email_to(TEAM).body and "/rate/" not in html_of(email_to(TEAM))

@@ -19,7 +19,7 @@ from tickets.api.serializers import (
     TicketCreateSerializer,
 )
 from tickets.attachments import check_uploads
-from tickets.forms import FeedbackForm, ReplyForm, ticket_fields
+from tickets.forms import RatingCommentForm, ReplyForm, ticket_fields
 from tickets.models import Feedback, Message, Ticket
 
 pytestmark = pytest.mark.django_db
@@ -115,7 +115,7 @@ def test_web_forms_take_text_lengths_from_the_models(customer):
     justification = ticket_fields(customer)["priority_justification"]
 
     assert justification.max_length == Ticket._meta.get_field("priority_justification").max_length
-    assert FeedbackForm().fields["comment"].max_length == (
+    assert RatingCommentForm().fields["comment"].max_length == (
         Feedback._meta.get_field("comment").max_length
     )
 

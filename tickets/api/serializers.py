@@ -10,7 +10,7 @@ from rest_framework import serializers
 
 from accounts.models import User
 from tickets import limits
-from tickets.choices import STAFF_SOURCES, Priority, Status
+from tickets.choices import STAFF_SOURCES, Priority, Status, customer_label
 from tickets.models import (
     Attachment,
     CannedResponse,
@@ -161,14 +161,31 @@ class OrderSerializer(OrderBriefSerializer):
         fields = [*OrderBriefSerializer.Meta.fields, "total", "lines"]
 
 
-class TicketRefSerializer(OutputMixin, serializers.ModelSerializer):
+class StatusLabelField(serializers.SerializerMethodField):
+    """The status in the reader's words: the customer's ("Awaiting your reply") for customers,
+    the team's ("Waiting on customer") for staff (tickets.choices)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", "The status as the caller's pages word it.")
+        super().__init__(method_name="get_status_label", **kwargs)
+
+
+class StatusLabelMixin:
+    def get_status_label(self, ticket) -> str:
+        if self.context.get("staff"):
+            return str(ticket.get_status_display())
+        return str(customer_label(ticket.status))
+
+
+class TicketRefSerializer(StatusLabelMixin, OutputMixin, serializers.ModelSerializer):
     """A ticket about an order."""
 
     ticket_number = serializers.CharField(source="number", read_only=True)
+    status_label = StatusLabelField()
 
     class Meta:
         model = Ticket
-        fields = ["id", "ticket_number", "subject", "status", "created_at"]
+        fields = ["id", "ticket_number", "subject", "status", "status_label", "created_at"]
 
 
 class OrderWithTicketsSerializer(StaffOnlyFieldsMixin, OrderSerializer):
@@ -266,9 +283,10 @@ class FeedbackSerializer(OutputMixin, serializers.ModelSerializer):
 # ── Tickets ──────────────────────────────────────────────────────────────────────────────────
 
 
-class TicketListSerializer(StaffOnlyFieldsMixin, serializers.ModelSerializer):
+class TicketListSerializer(StatusLabelMixin, StaffOnlyFieldsMixin, serializers.ModelSerializer):
     """A ticket as lists show it."""
 
+    status_label = StatusLabelField()
     ticket_number = serializers.CharField(source="number", read_only=True)
     category = CategoryBriefSerializer(read_only=True, allow_null=True)
     customer = PersonSerializer(read_only=True)
@@ -286,6 +304,7 @@ class TicketListSerializer(StaffOnlyFieldsMixin, serializers.ModelSerializer):
             "ticket_number",
             "subject",
             "status",
+            "status_label",
             "priority",
             "category",
             "customer",
