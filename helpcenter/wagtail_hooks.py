@@ -8,7 +8,7 @@ from accounts.roles import is_agent
 from supportsite.reports import AdminReports
 
 from . import feedback, reports, views
-from .models import ArticlePage, ContactPage, FAQCategory
+from .models import ArticlePage, ContactPage, FAQCategory, SearchSynonym
 from .panels import ReviewDuePanel
 
 
@@ -60,3 +60,13 @@ class FAQCategoryViewSet(SnippetViewSet):
 
 
 register_snippet(FAQCategoryViewSet)
+
+
+class SearchSynonymViewSet(SnippetViewSet):
+    model = SearchSynonym
+    icon = "search"
+    menu_label = _("Search synonyms")
+    list_display = ["words"]
+
+
+register_snippet(SearchSynonymViewSet)
