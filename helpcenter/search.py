@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import and_, or_
 
+from django.db.models import prefetch_related_objects
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from wagtail.contrib.search_promotions.models import SearchPromotion
@@ -198,7 +199,7 @@ def promoted_hits(parsed, request):
 def articles_tagged(tag, request):
     """Articles with the tag `tag` (a slug), newest first, as search hits."""
     articles = models.ArticlePage.objects.listed_for(request)
-    pages = articles.filter(tags__slug=tag).order_by("-last_published_at")
+    pages = articles.filter(tags__slug=tag).order_by("-last_published_at").prefetch_related("tags")
     return [Hit(page, rank, request) for rank, page in enumerate(pages[:MAX_RESULTS_PER_KIND])]
 
 
@@ -219,6 +220,7 @@ def suggest_articles(query, limit=SUGGESTION_LIMIT, parsed=None):
     pages = Page.objects.live().public().not_type(*signposts)
     found = _search(pages, parsed)
     specific = Page.objects.filter(pk__in=[page.pk for page in found]).specific().in_bulk()
+    prefetch_related_objects([page for page in specific.values() if hasattr(page, "tags")], "tags")
     hits = [
         Hit(specific[page.pk], rank, None, parsed.terms)
         for rank, page in enumerate(found)
