@@ -32,6 +32,7 @@ MAX_RESULTS_PER_KIND = 100
 SNIPPET_LENGTH = 220
 MIN_QUERY_LENGTH = 2
 MAX_CONCEPTS = 12
+MAX_CORRECTIONS = 3
 CORRECTION_FACTOR = 0.9
 SYNONYM_FACTOR = 0.8
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -124,8 +125,9 @@ def parse(query):
         return Query(query, [])
     counts = vocabulary.lookup(meaningful)
     corrections = {}
-    for term in meaningful:
-        if not counts[term] and len(term) >= 3 and (found := vocabulary.correct(term)):
+    unknown = [term for term in meaningful if not counts[term] and len(term) >= 3]
+    for term in unknown[:MAX_CORRECTIONS]:
+        if found := vocabulary.correct(term):
             corrections[term] = found
     synonyms = vocabulary.synonyms_of([corrections.get(term, term) for term in meaningful])
     extra = {*corrections.values(), *(w for ws in synonyms.values() for w in ws)}
