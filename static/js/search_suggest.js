@@ -10,7 +10,7 @@
   function enhance(form) {
     var input = form.querySelector("input[name=q]");
     var list = form.querySelector("[role=listbox]");
-    var status = form.querySelector("[role=status]");
+    var status = null; // made on first use: a page with results has its own status line
     if (!input || !list || form.dataset.enhanced) return;
     form.dataset.enhanced = "1";
     var timer = null;
@@ -49,10 +49,14 @@
       if (!items.length) { close(); return; }
       list.hidden = false;
       input.setAttribute("aria-expanded", "true");
-      if (status) {
-        var results = list.querySelectorAll(".search-option:not(.search-option--all):not(.search-option--correction)").length;
-        status.textContent = form.dataset.statusText + " " + results;
+      if (!status) {
+        status = document.createElement("p");
+        status.className = "visually-hidden";
+        status.setAttribute("role", "status");
+        form.appendChild(status);
       }
+      var results = list.querySelectorAll(".search-option:not(.search-option--all):not(.search-option--correction)").length;
+      status.textContent = form.dataset.statusText + " " + results;
       input.dataset.shownQuery = query;
     }
 
