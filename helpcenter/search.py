@@ -24,7 +24,7 @@ from wagtail.search.query import PlainText
 from wagtail.search.utils import normalise_query_string
 
 from . import models, vocabulary
-from .search_text import STOP_WORDS, WEIGHTS, fields_of, stem, words
+from .search_text import STOP_WORDS, WEIGHTS, fields_of, sentences, stem, words
 from .visibility import visible_to
 
 SUGGESTION_LIMIT = 5
@@ -101,7 +101,7 @@ class Hit:
         if self.promotion is not None and self.promotion.description:
             return self.promotion.description
         fields = fields_of(self.obj)
-        return _sentences([fields["summary"], fields["body"]])
+        return sentences([fields["summary"], fields["body"]])
 
     @property
     def title_html(self):
@@ -274,12 +274,6 @@ def _holds(found, stems, word):
     return bool(parts) and all(
         stem(part) in stems or any(w.startswith(part) for w in found) for part in parts
     )
-
-
-def _sentences(chunks):
-    """Text pieces (a summary, step titles, paragraphs) run together as readable sentences."""
-    chunks = [chunk.strip() for chunk in chunks if chunk.strip()]
-    return " ".join(chunk if chunk[-1] in ".!?:;…" else f"{chunk}." for chunk in chunks)
 
 
 def _pattern(terms):

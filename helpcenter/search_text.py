@@ -46,5 +46,11 @@ def fields_of(obj):
         "title": obj.title,
         "tags": " ".join(tag.name for tag in tags.all()) if tags is not None else "",
         "summary": getattr(obj, "summary", "") or obj.search_description,
-        "body": " ".join(strip_tags(chunk) for chunk in chunks),
+        "body": sentences(strip_tags(chunk) for chunk in chunks),
     }
+
+
+def sentences(chunks):
+    """Text pieces (a summary, step titles, paragraphs) run together as readable sentences."""
+    chunks = [chunk.strip() for chunk in chunks if chunk.strip()]
+    return " ".join(chunk if chunk[-1] in ".!?:;…" else f"{chunk}." for chunk in chunks)

@@ -24,6 +24,7 @@ from .search import articles_tagged, parse, search_help_center, suggest_articles
 
 RESULTS_PER_PAGE = 10
 AS_YOU_TYPE_LIMIT = 6
+INSTANT_ANSWERS_LIMIT = 3
 SUGGESTION_QUERY_LENGTH = 300
 CONTACT_POSTS_PER_IP = "30/h"
 PREFILLED_CONTACT_FIELDS = ("order", "category", "subject", "follow_up", "priority")
@@ -88,7 +89,7 @@ def contact_suggestions(request):
         request,
         "helpcenter/includes/contact_suggestions.html",
         {
-            "hits": suggest_articles(query),
+            "hits": suggest_articles(query, limit=INSTANT_ANSWERS_LIMIT),
             "query": query,
             "contact_page": contact_page if contact_page.isdigit() else "",
         },

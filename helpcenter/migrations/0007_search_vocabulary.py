@@ -3,6 +3,43 @@
 from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations, models
 
+# Editors and moderators tune search: synonyms (a snippet) and promoted results.
+TUNING = [
+    ("helpcenter", "searchsynonym", "search synonym"),
+    ("wagtailsearchpromotions", "searchpromotion", "search promotion"),
+]
+ACTIONS = ["add", "change", "delete", "view"]
+ROLES = ["Editors", "Moderators"]
+
+
+def _permissions(apps):
+    """The tuning permissions, made now if missing (Django makes them only after migrate)."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    permissions = []
+    for app_label, model, name in TUNING:
+        content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
+        for action in ACTIONS:
+            permission, _ = Permission.objects.get_or_create(
+                content_type=content_type,
+                codename=f"{action}_{model}",
+                defaults={"name": f"Can {action} {name}"},
+            )
+            permissions.append(permission)
+    return permissions
+
+
+def grant(apps, schema_editor):
+    permissions = _permissions(apps)
+    for group in apps.get_model("auth", "Group").objects.filter(name__in=ROLES):
+        group.permissions.add(*permissions)
+
+
+def revoke(apps, schema_editor):
+    permissions = _permissions(apps)
+    for group in apps.get_model("auth", "Group").objects.filter(name__in=ROLES):
+        group.permissions.remove(*permissions)
+
 
 class Migration(migrations.Migration):
     dependencies = [
@@ -59,4 +96,5 @@ class Migration(migrations.Migration):
                 "verbose_name_plural": "search terms",
             },
         ),
+        migrations.RunPython(grant, revoke),
     ]

@@ -149,3 +149,19 @@ def test_correction_uses_the_commonest_of_equally_near_words(topic):
     make_article(topic, title="Carts", body=paragraphs("cart"))
 
     assert vocabulary.correct("carx") in {"card", "cards"}
+
+
+def test_editors_may_tune_synonyms_and_promoted_results(editor):
+    assert editor.has_perm("helpcenter.add_searchsynonym")
+    assert editor.has_perm("helpcenter.change_searchsynonym")
+    assert editor.has_perm("wagtailsearchpromotions.add_searchpromotion")
+    assert editor.has_perm("wagtailsearchpromotions.change_searchpromotion")
+
+
+def test_the_synonyms_snippet_opens_for_editors(client, editor):
+    client.force_login(editor)
+
+    response = client.get(reverse("wagtailsnippets_helpcenter_searchsynonym:add"))
+
+    assert response.status_code == 200
+    assert client.get(reverse("wagtailsearchpromotions:index")).status_code == 200
