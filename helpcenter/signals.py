@@ -4,6 +4,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from . import vocabulary
 from .cache import content_changed
 from .models import FAQCategory
 
@@ -11,12 +12,15 @@ from .models import FAQCategory
 def _page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
         content_changed()
+        vocabulary.rebuild()
 
 
 def connect():
     page_published.connect(content_changed, dispatch_uid="helpcenter-published")
     page_unpublished.connect(content_changed, dispatch_uid="helpcenter-unpublished")
     post_page_move.connect(content_changed, dispatch_uid="helpcenter-moved")
+    page_published.connect(vocabulary.rebuild, dispatch_uid="helpcenter-vocabulary-published")
+    page_unpublished.connect(vocabulary.rebuild, dispatch_uid="helpcenter-vocabulary-unpublished")
     post_delete.connect(_page_deleted, dispatch_uid="helpcenter-deleted")
     for model in (PageViewRestriction, FAQCategory):
         post_save.connect(

@@ -1,9 +1,11 @@
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django_ratelimit.core import is_ratelimited
 from django_ratelimit.exceptions import Ratelimited
@@ -12,14 +14,18 @@ from wagtail.models import Page, Site
 from supportsite.views import too_many_requests
 from tickets import workflow
 from tickets.forms import apply_workflow_errors
+from tickets.models import Deflection
 from tickets.permissions import visible_tickets
 
 from . import contact_drafts, content_gaps
 from .forms import SearchForm
 from .models import DailySearchCount, TopicPage
-from .search import articles_tagged, search_help_center, suggest_articles
+from .search import articles_tagged, parse, search_help_center, suggest_articles
 
 RESULTS_PER_PAGE = 10
+AS_YOU_TYPE_LIMIT = 6
+INSTANT_ANSWERS_LIMIT = 3
+SUGGESTION_QUERY_LENGTH = 300
 CONTACT_POSTS_PER_IP = "30/h"
 PREFILLED_CONTACT_FIELDS = ("order", "category", "subject", "follow_up", "priority")
 
@@ -30,8 +36,10 @@ def search(request):
     form = SearchForm(request.GET)
     query, tag = form.terms()
     hits = []
+    parsed = None
     if query:
-        hits = search_help_center(query, request)
+        parsed = parse(query)
+        hits = search_help_center(query, request, parsed)
         if request.GET.get("page", "1") == "1":
             DailySearchCount.record(query, len(hits))
             content_gaps.remember_search(request, query, hits)
@@ -48,6 +56,7 @@ def search(request):
             "query": query,
             "tag": tag,
             "searched": bool(query or tag),
+            "did_you_mean": parsed.suggestion if parsed else "",
             "page_obj": page_obj,
             "page_range": paginator.get_elided_page_range(page_obj.number, on_each_side=2),
             "topics": TopicPage.objects.child_of(home).listed_for(request) if home else [],
@@ -56,13 +65,34 @@ def search(request):
 
 
 @require_GET
+def search_as_you_type(request):
+    """The best few results for what is being typed in a search box, as the options of its
+    listbox (an HTML fragment for static/js/search_suggest.js); counted in no statistics."""
+    form = SearchForm(request.GET)
+    query, _tag = form.terms()
+    parsed = parse(query) if query else None
+    hits = search_help_center(query, request, parsed)[:AS_YOU_TYPE_LIMIT] if parsed else []
+    return render(
+        request,
+        "helpcenter/includes/search_options.html",
+        {"hits": hits, "query": query, "did_you_mean": parsed.suggestion if parsed else ""},
+    )
+
+
+@require_GET
 def contact_suggestions(request):
-    """Articles matching the subject being typed on a contact form, as an HTML fragment."""
-    query = request.GET.get("q", "")[:200]
+    """Articles matching the subject (and description) being typed on a contact form, with
+    highlighted snippets, as an HTML fragment."""
+    query = request.GET.get("q", "")[:SUGGESTION_QUERY_LENGTH]
+    contact_page = request.GET.get("from", "")
     return render(
         request,
         "helpcenter/includes/contact_suggestions.html",
-        {"pages": suggest_articles(query), "query": query, "contact_page": request.GET.get("from")},
+        {
+            "hits": suggest_articles(query, limit=INSTANT_ANSWERS_LIMIT),
+            "query": query,
+            "contact_page": contact_page if contact_page.isdigit() else "",
+        },
     )
 
 
@@ -70,9 +100,36 @@ def contact_suggestions(request):
 def open_suggestion(request, page_id):
     """Count the click as a possible deflection, then show the article. A POST from the
     suggestion's button, so that a link preview or a crawler records nothing."""
+    page = _suggested_page(page_id)
+    _record_deflection(request, page)
+    return redirect(page.url)
+
+
+@require_POST
+def suggestion_answered(request, page_id):
+    """ "This answered my question": the contact form is closed (its kept draft dropped) and the
+    article counts as a deflection, once per visitor even if they also opened it."""
+    page = _suggested_page(page_id)
+    if not request.session.session_key:
+        request.session.save()
+    already = Deflection.objects.filter(
+        session_key=request.session.session_key, page=page, ticket__isnull=True
+    ).exists()
+    if not already:
+        _record_deflection(request, page)
+    contact_drafts.discard_draft(request)
+    messages.success(request, _("Glad that helped. Nothing was sent to support."))
+    return redirect(page.url)
+
+
+def _suggested_page(page_id):
     page = Page.objects.live().public().filter(pk=page_id).first()
     if page is None:
         raise Http404
+    return page
+
+
+def _record_deflection(request, page):
     if not request.session.session_key:
         request.session.save()
     contact_page_id = request.POST.get("from", "")
@@ -85,7 +142,6 @@ def open_suggestion(request, page_id):
         contact_page=contact_page,
         query=request.POST.get("q", ""),
     )
-    return redirect(page.url)
 
 
 def contact_page(request, page):

@@ -9,7 +9,7 @@ from accounts.roles import is_agent
 from supportsite.reports import AdminReports
 
 from . import feedback, gap_articles, reports, views
-from .models import ArticlePage, ContactPage, FAQCategory
+from .models import ArticlePage, ContactPage, FAQCategory, SearchSynonym
 from .panels import ReviewDuePanel, UnhelpfulCommentsPanel
 
 
@@ -90,3 +90,13 @@ class FAQCategoryViewSet(SnippetViewSet):
 
 
 register_snippet(FAQCategoryViewSet)
+
+
+class SearchSynonymViewSet(SnippetViewSet):
+    model = SearchSynonym
+    icon = "search"
+    menu_label = _("Search synonyms")
+    list_display = ["words"]
+
+
+register_snippet(SearchSynonymViewSet)

@@ -7,6 +7,7 @@ from .feedback import ArticleFeedback
 from .home import HomePage
 from .search_stats import DailySearchCount, UnansweredSearch
 from .topics import TopicPage
+from .vocabulary import SearchSynonym, SearchTerm
 
 __all__ = [
     "ArticleFeedback",
@@ -20,6 +21,8 @@ __all__ = [
     "FAQPage",
     "HomePage",
     "RelatedArticle",
+    "SearchSynonym",
+    "SearchTerm",
     "TopicPage",
     "UnansweredSearch",
 ]

@@ -26,7 +26,7 @@ def test_visitor_searches_reads_votes_no_with_a_comment_and_finds_the_contact_li
     expect(page.get_by_role("heading", name="Browse by topic")).to_be_visible()
     screenshot("home-desktop")
 
-    page.get_by_role("searchbox", name="Search the help center").fill("refund")
+    page.get_by_role("combobox", name="Search the help center").fill("refund")
     page.get_by_role("button", name="Search").click()
 
     expect(page).to_have_url(re.compile(r"/search/\?q=refund$"))

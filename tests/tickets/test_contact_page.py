@@ -138,7 +138,7 @@ def test_suggestions_match_what_is_typed(client, contact_page):
 
     body = client.get(reverse("helpcenter:contact_suggestions"), {"q": "refunds"}).content.decode()
 
-    assert "Refunds for missing items" in body
+    assert "<mark>Refunds</mark> for missing items" in body
     assert client.get(reverse("helpcenter:contact_suggestions"), {"q": "zz"}).content.strip() == b""
 
 
@@ -213,7 +213,7 @@ def test_suggestions_are_buttons_of_the_pages_suggestion_form(client, contact_pa
     url = reverse("helpcenter:open_suggestion", args=[article.pk])
     assert (
         f'<button type="submit" class="suggestions__link" form="suggestion-opener" '
-        f'formaction="{url}">Refunds for missing items'
+        f'formaction="{url}"><mark>Refunds</mark> for missing items'
     ) in body
     assert '<input type="hidden" name="q" value="refunds" form="suggestion-opener">' in body
     assert (
