@@ -74,11 +74,20 @@ def test_four_mistakes_at_once_and_the_file_is_kept(page, screenshot, customer, 
     page.get_by_label("Subject").fill("Avocados missing from delivery")
     page.get_by_label("Description").fill("The case of avocados was not in this morning's drop.")
     justification.fill("The restaurant opens at noon.")
-    page.get_by_role("button", name="Send to support").click()
+    # A large file: sent in the background, with its progress shown.
+    log = tmp_path / "scanner.log"
+    log.write_text("scan ok\n" * 300_000)
+    attachments.set_input_files([str(log)])
+    with page.expect_request(lambda request: request.resource_type == "xhr"):
+        page.get_by_role("button", name="Send to support").click()
+        expect(page.locator("progress.upload-progress")).to_be_attached()
 
     expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("got it", re.I))
     ticket = Ticket.objects.get()
-    assert [a.original_name for a in ticket.attachments.all()] == ["driver-notes.txt"]
+    assert sorted(a.original_name for a in ticket.attachments.all()) == [
+        "driver-notes.txt",
+        "scanner.log",
+    ]
     assert ticket.priority_justification == "The restaurant opens at noon."
 
 
@@ -98,3 +107,25 @@ def test_a_reply_is_sent_once_and_shows_in_the_thread(page, customer, width):
     expect(thread).to_contain_text("The driver left at 6:05, if that helps.")
     expect(page.get_by_text("Your reply was sent.")).to_be_visible()
     assert ticket.messages.count() == 1
+
+
+def test_a_reply_that_could_not_be_sent_is_marked_and_its_text_kept(page, customer):
+    ticket = open_ticket(customer)
+    sign_in(page, customer)
+    page.goto(ticket.get_absolute_url())
+    page.route(
+        re.compile(r"/tickets/[^/]+/$"),
+        lambda route: route.abort() if route.request.method == "POST" else route.continue_(),
+    )
+
+    page.get_by_label("Your reply").fill("Are the limes coming today?")
+    page.get_by_role("button", name="Send reply").click()
+
+    failed = page.locator("#thread .message--failed")
+    expect(failed).to_contain_text("Are the limes coming today?")
+    expect(failed).to_contain_text("Not sent")
+    expect(page.get_by_label("Your reply")).to_have_value("Are the limes coming today?")
+    expect(page.get_by_role("button", name="Send reply")).not_to_have_attribute(
+        "aria-disabled", "true"
+    )
+    assert not ticket.messages.exists()
