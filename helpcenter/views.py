@@ -106,11 +106,11 @@ def contact_page(request, page):
             error = Ratelimited()
             error.resume_url = f"{page.url}?resume=1"
             raise error
-        if not request.user.is_authenticated:
-            contact_drafts.save_draft(request, page, request.POST, files)
-            return redirect_to_login(f"{page.url}?resume=1", settings.LOGIN_URL)
         if request.POST.get(REMOVE_UPLOAD):
             form = _form_after_removing(request, page, scope, files)
+        elif not request.user.is_authenticated:
+            contact_drafts.save_draft(request, page, request.POST, files)
+            return redirect_to_login(f"{page.url}?resume=1", settings.LOGIN_URL)
         else:
             kept = kept_uploads.listed(request, scope)
             form = page.get_form(

@@ -176,6 +176,19 @@ def test_a_kept_file_can_be_removed_and_the_text_stays(signed_in, contact_page):
     assert not Ticket.objects.exists()
 
 
+def test_an_anonymous_visitor_removes_a_kept_file_without_being_sent_to_sign_in(
+    client, contact_page
+):
+    client.post("/contact/", {**FORM, "attachments": [text_file()]})
+    (upload,) = kept_uploads.listed(_request_of(client), contact_drafts.uploads_scope(contact_page))
+
+    response = client.post("/contact/", {**FORM, "remove_upload": upload.id})
+
+    assert response.status_code == 200
+    assert FORM["description"] in response.content.decode()
+    assert kept_paths() == []
+
+
 def test_kept_files_belong_to_their_session_only(signed_in, contact_page):
     signed_in.post("/contact/", four_bad_fields())
     (upload,) = kept_uploads.listed(
