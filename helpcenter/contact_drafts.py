@@ -1,38 +1,26 @@
-"""A contact form an anonymous visitor filled in, kept in their session while they sign in.
+"""A contact form kept in the visitor's session while it cannot be sent yet: while an anonymous
+visitor signs in, or while too many posts from their address are refused (the 429 page links
+back to it).
 
-Text fields go in the session; files are parked in the attachments storage under a random name
-(after the same content checks as any attachment) and attached when the ticket is finally sent.
+Text fields go in the session; files are kept by tickets.kept_uploads (after the same content
+checks as any attachment), listed on the form and sent with it.
 """
 
-import secrets
-
-from django.core.exceptions import ValidationError
-from django.core.files.base import File
-from django.core.files.storage import storages
-
-from tickets.attachments import check_uploads
+from tickets import kept_uploads
 
 SESSION_KEY = "contact_draft"
 
 
-def _storage():
-    return storages["attachments"]
+def uploads_scope(page):
+    """The contact page's files in tickets.kept_uploads."""
+    return f"contact:{page.pk}"
 
 
 def save_draft(request, page, data, files):
-    discard_draft(request)
-    parked = []
-    try:
-        checked = check_uploads(files)
-    except ValidationError:
-        checked = []
-    for upload, _content_type in checked:
-        name = _storage().save(f"drafts/{secrets.token_urlsafe(18)}", upload)
-        parked.append({"path": name, "name": upload.name, "size": upload.size})
+    kept_uploads.keep_good(request, uploads_scope(page), files)
     request.session[SESSION_KEY] = {
         "page": page.pk,
         "data": {key: data.getlist(key) for key in data if key != "csrfmiddlewaretoken"},
-        "files": parked,
     }
 
 
@@ -44,25 +32,15 @@ def load_draft(request, page):
 
 
 def draft_initial(draft):
-    return {
-        key: values if len(values) > 1 else values[0]
-        for key, values in draft["data"].items()
-        if values
-    }
+    return values_as_initial(draft["data"])
 
 
-def draft_files(draft):
-    """The parked files, opened, named as the visitor named them."""
-    files = []
-    for parked in draft["files"] if draft else []:
-        if _storage().exists(parked["path"]):
-            handle = File(_storage().open(parked["path"], "rb"), name=parked["name"])
-            handle.size = parked["size"]
-            files.append(handle)
-    return files
+def values_as_initial(data):
+    """Posted values ({name: [values]}) as a form's initial values, to show them again."""
+    return {key: values if len(values) > 1 else values[0] for key, values in data.items() if values}
 
 
-def discard_draft(request):
-    draft = request.session.pop(SESSION_KEY, None)
-    for parked in draft["files"] if draft else []:
-        _storage().delete(parked["path"])
+def discard_draft(request, page):
+    """Forget the draft and its files, once the ticket is sent."""
+    request.session.pop(SESSION_KEY, None)
+    kept_uploads.discard(request, uploads_scope(page))

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
-from tickets.forms import ticket_fields
+from tickets.forms import KeepsUploads, require_justification_if_needed, ticket_fields
 
 from .models.search_stats import QUERY_MAX_LENGTH
 
@@ -87,20 +87,47 @@ class FeedbackForm(forms.Form):
         return self.answer == "no"
 
 
-class ContactForm(BaseForm):
-    """The ticket's own fields first, then whatever fields the editor added to the page."""
+# Our words for the mistakes an editor's extra fields can report (Django's own are too technical).
+EXTRA_FIELD_MESSAGES = {
+    forms.EmailField: _("Please enter an email address, like name@example.com."),
+    forms.URLField: _("Please enter a web address, like https://example.com."),
+    forms.DecimalField: _("Please enter a number."),
+    forms.IntegerField: _("Please enter a whole number."),
+    forms.DateTimeField: _("Please enter a date and time, like 2026-12-31 14:30."),
+    forms.DateField: _("Please enter a date, like 2026-12-31."),
+    forms.ChoiceField: _("Please choose one of the answers offered."),
+}
+
+
+class ContactForm(KeepsUploads, BaseForm):
+    """The ticket's own fields first, then whatever fields the editor added to the page.
+
+    Every field is checked in one round (the justification by the workflow's rule, the files by
+    the attachment checks), so the customer sees all that needs correcting at once."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.extra_field_names = list(self.fields)
+        for field in self.fields.values():
+            _use_our_words(field)
         self.fields = {
             **ticket_fields(self.user),
             **self.fields,
             "follow_up": forms.CharField(required=False, widget=forms.HiddenInput),
         }
+        require_justification_if_needed(self)
 
     def extra_values(self):
         return {name: self.cleaned_data.get(name) for name in self.extra_field_names}
+
+
+def _use_our_words(field):
+    field.error_messages["required"] = _("Please answer this question.")
+    for kind, message in EXTRA_FIELD_MESSAGES.items():
+        if isinstance(field, kind):
+            field.error_messages["invalid"] = message
+            field.error_messages["invalid_choice"] = message
+            break
 
 
 class ContactFormBuilder(FormBuilder):

@@ -12,8 +12,8 @@ from django_ratelimit.exceptions import Ratelimited
 from wagtail.models import Page, Site
 
 from supportsite.views import too_many_requests
-from tickets import workflow
-from tickets.forms import apply_workflow_errors
+from tickets import kept_uploads, workflow
+from tickets.forms import REMOVE_UPLOAD, apply_workflow_errors
 from tickets.models import Deflection
 from tickets.permissions import visible_tickets
 
@@ -145,33 +145,47 @@ def _record_deflection(request, page):
 
 
 def contact_page(request, page):
-    """A ContactPage: its form opens a ticket; an anonymous visitor's form waits in their
-    session while they sign in, and is sent once they are back."""
+    """A ContactPage: its form opens a ticket. Nothing typed or attached is lost on the way: an
+    anonymous visitor's form waits in their session while they sign in and is sent once they
+    are back; a form with mistakes comes back with every mistake named and its good files kept
+    (tickets.kept_uploads); a form refused by the rate limit is kept for the visitor to send
+    later (contact_drafts, linked from the 429 page)."""
     draft = contact_drafts.load_draft(request, page)
+    scope = contact_drafts.uploads_scope(page)
     refused = None
     if request.method == "POST":
+        files = request.FILES.getlist("attachments")
         if is_ratelimited(
             request, group="contact", key="ip", rate=CONTACT_POSTS_PER_IP, increment=True
         ):
-            raise Ratelimited()
-        if not request.user.is_authenticated:
-            files = request.FILES.getlist("attachments")
+            contact_drafts.save_draft(request, page, request.POST, files)
+            error = Ratelimited()
+            error.resume_url = f"{page.url}?resume=1"
+            raise error
+        if request.POST.get(REMOVE_UPLOAD):
+            form = _form_after_removing(request, page, scope, files)
+        elif not request.user.is_authenticated:
             contact_drafts.save_draft(request, page, request.POST, files)
             return redirect_to_login(f"{page.url}?resume=1", settings.LOGIN_URL)
-        form = page.get_form(request.POST, request.FILES, page=page, user=request.user)
-        if form.is_valid():
-            try:
-                ticket = _open_ticket(request, page, form, draft)
-            except ValidationError as error:
-                apply_workflow_errors(form, error)
-            except Ratelimited as error:
-                # Too many tickets: say so above the form, which keeps the typed text.
-                form.add_error(None, str(error))
-                refused = error
-            else:
-                content_gaps.record_unanswered(request, ticket)
-                contact_drafts.discard_draft(request)
-                return page.render_landing_page(request, ticket)
+        else:
+            kept = kept_uploads.listed(request, scope)
+            form = page.get_form(
+                request.POST, request.FILES, page=page, user=request.user, kept=kept
+            )
+            if form.is_valid():
+                try:
+                    ticket = _open_ticket(request, page, form, scope)
+                except ValidationError as error:
+                    apply_workflow_errors(form, error)
+                except Ratelimited as error:
+                    # Too many tickets: say so above the form, which keeps the typed text.
+                    form.add_error(None, str(error))
+                    refused = error
+                else:
+                    content_gaps.record_unanswered(request, ticket)
+                    contact_drafts.discard_draft(request, page)
+                    return page.render_landing_page(request, ticket)
+            kept_uploads.keep(request, scope, form.accepted_uploads)
     elif draft and request.GET.get("resume"):
         initial = contact_drafts.draft_initial(draft)
         form = page.get_form(page=page, user=request.user, initial=initial)
@@ -182,12 +196,22 @@ def contact_page(request, page):
         form = page.get_form(page=page, user=request.user, initial=initial)
     context = page.get_context(request)
     context["form"] = form
-    context["draft_files"] = draft["files"] if draft else []
+    context["kept_uploads"] = kept_uploads.listed(request, scope)
     response = render(request, page.get_template(request), context)
     return too_many_requests(response, refused) if refused else response
 
 
-def _open_ticket(request, page, form, draft):
+def _form_after_removing(request, page, scope, files):
+    """The form as typed, without the kept file its sender removed (and with any newly chosen
+    good files kept): not checked yet, as the sender is still writing it."""
+    kept_uploads.remove(request, scope, request.POST[REMOVE_UPLOAD])
+    kept_uploads.keep_good(request, scope, files)
+    data = {key: request.POST.getlist(key) for key in request.POST if key != REMOVE_UPLOAD}
+    initial = contact_drafts.values_as_initial(data)
+    return page.get_form(page=page, user=request.user, initial=initial)
+
+
+def _open_ticket(request, page, form, scope):
     data = form.cleaned_data
     previous = None
     if data.get("follow_up"):
@@ -206,7 +230,7 @@ def _open_ticket(request, page, form, draft):
         order=data.get("order"),
         source_page=page,
         extra_fields=page.extra_values_by_label(data),
-        attachments=list(data.get("attachments") or []) + contact_drafts.draft_files(draft),
+        attachments=list(data.get("attachments") or []) + kept_uploads.opened(request, scope),
         previous_ticket=previous,
         session_key=request.session.session_key,
     )

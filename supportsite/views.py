@@ -28,11 +28,17 @@ def too_many_requests(response, error=None):
 
 
 def rate_limited(request, exception=None):
-    """django-ratelimit's RATELIMIT_VIEW: a clear page with status 429 and a hint when to retry."""
+    """django-ratelimit's RATELIMIT_VIEW: a clear page with status 429 and a hint when to retry.
+
+    A view that kept what the visitor sent (a contact form's draft) names where to find it
+    again as the exception's `resume_url`; the page links back to it."""
     response = render(
         request,
         "429.html",
-        {"message": _("You are doing that too often. Please wait a minute and try again.")},
+        {
+            "message": _("You are doing that too often. Please wait a minute and try again."),
+            "resume_url": getattr(exception, "resume_url", None),
+        },
     )
     return too_many_requests(response, exception)
 

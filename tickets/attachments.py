@@ -126,25 +126,32 @@ def describe_limits():
     ) % {"count": limits.MAX_FILES, "size": limits.MAX_FILE_SIZE_MB}
 
 
+def too_large_message(name):
+    return _("%(name)s is larger than %(size)d MB.") % {
+        "name": name,
+        "size": limits.MAX_FILE_SIZE_MB,
+    }
+
+
+def wrong_type_message(name):
+    return _(
+        "%(name)s is not a file type we accept: send images, PDF, text, CSV or office documents."
+    ) % {"name": name}
+
+
+def accepted_endings():
+    """Every file name ending we accept, for the browser's check before upload."""
+    return sorted({ending for endings in ACCEPTED_TYPES.values() for ending in endings})
+
+
 def _check(upload):
     """The upload's content type; a ValidationError saying why when it is refused."""
     name = upload.name
     if upload.size > limits.MAX_FILE_SIZE_MB * MEGABYTE:
-        raise ValidationError(
-            _("%(name)s is larger than %(size)d MB.")
-            % {"name": name, "size": limits.MAX_FILE_SIZE_MB},
-            code="too_large",
-        )
+        raise ValidationError(too_large_message(name), code="too_large")
     content_type = content_type_of(upload)
     if content_type is None:
-        raise ValidationError(
-            _(
-                "%(name)s is not a file type we accept: send images, PDF, text, CSV "
-                "or office documents."
-            )
-            % {"name": name},
-            code="file_type",
-        )
+        raise ValidationError(wrong_type_message(name), code="file_type")
     endings = endings_for(content_type)
     if _ending(name) not in endings:
         raise ValidationError(
@@ -168,21 +175,24 @@ def _check(upload):
     return content_type
 
 
-def check_uploads(uploads):
-    """Validate a message's files; return [(upload, content_type)] or raise one ValidationError.
+def too_many_files(count):
+    """The error for `count` files where at most limits.MAX_FILES go with one message, or None."""
+    if count <= limits.MAX_FILES:
+        return None
+    return ValidationError(too_many_message(), code="too_many_files")
 
-    Each upload's name is cleaned here (clean_name), for the checks and for keeping."""
-    uploads = [upload for upload in uploads if upload]
-    if len(uploads) > limits.MAX_FILES:
-        raise ValidationError(
-            ngettext(
-                "Attach at most %(max)d file.",
-                "Attach at most %(max)d files.",
-                limits.MAX_FILES,
-            )
-            % {"max": limits.MAX_FILES},
-            code="too_many_files",
-        )
+
+def too_many_message():
+    return ngettext(
+        "Attach at most %(max)d file.",
+        "Attach at most %(max)d files.",
+        limits.MAX_FILES,
+    ) % {"max": limits.MAX_FILES}
+
+
+def sort_uploads(uploads):
+    """Each upload checked on its own: ([(upload, content_type)], [ValidationError]), so that a
+    form can keep the good files of a post it refuses. Names are cleaned here (clean_name)."""
     checked, errors = [], []
     for upload in uploads:
         upload.name = clean_name(upload.name)
@@ -190,6 +200,18 @@ def check_uploads(uploads):
             checked.append((upload, _check(upload)))
         except ValidationError as error:
             errors.append(error)
+    return checked, errors
+
+
+def check_uploads(uploads):
+    """Validate a message's files; return [(upload, content_type)] or raise one ValidationError.
+
+    Each upload's name is cleaned here (clean_name), for the checks and for keeping."""
+    uploads = [upload for upload in uploads if upload]
+    error = too_many_files(len(uploads))
+    if error is not None:
+        raise error
+    checked, errors = sort_uploads(uploads)
     if errors:
         raise ValidationError(errors)
     return checked

@@ -3,8 +3,17 @@ from django.core.exceptions import ValidationError
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
-from . import limits
-from .attachments import describe_limits
+from . import limits, workflow
+from .attachments import (
+    MEGABYTE,
+    accepted_endings,
+    describe_limits,
+    sort_uploads,
+    too_large_message,
+    too_many_files,
+    too_many_message,
+    wrong_type_message,
+)
 from .choices import Priority, customer_status_choices, statuses_like
 from .models import Category, Feedback, Ticket
 from .models.tickets import DESCRIPTION_MAX, DESCRIPTION_MIN, SUBJECT_MAX, SUBJECT_MIN
@@ -17,21 +26,77 @@ class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
 
+def _file_limits_attrs():
+    """The attachment limits (tickets.limits, tickets.attachments) for the browser's own checks
+    before upload (static/js/uploads.js); the server checks again. Messages are the server's,
+    with `{name}` for the file's name, translated when the page is."""
+    return {
+        "multiple": True,
+        "accept": ACCEPTED_FILES,
+        "data-max-files": limits.MAX_FILES,
+        "data-max-bytes": limits.MAX_FILE_SIZE_MB * MEGABYTE,
+        "data-endings": " ".join(accepted_endings()),
+        "data-too-large": lazy(too_large_message, str)("{name}"),
+        "data-wrong-type": lazy(wrong_type_message, str)("{name}"),
+        "data-too-many": lazy(too_many_message, str)(),
+        "data-left-out": _("Those files were left out; the others will be sent."),
+    }
+
+
 class MultipleFileField(forms.FileField):
-    """Several files in one input; size, count and type are checked by the workflow."""
+    """Several files in one input; size, count and type are checked by KeepsUploads (the form)
+    and again by the workflow, both with tickets.attachments."""
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault(
-            "widget", MultipleFileInput(attrs={"multiple": True, "accept": ACCEPTED_FILES})
-        )
+        kwargs.setdefault("widget", MultipleFileInput())
         kwargs.setdefault("required", False)
         kwargs.setdefault("help_text", lazy(describe_limits, str)())
+        kwargs.setdefault(
+            "error_messages",
+            {
+                "invalid": _("One of the files could not be read: please choose it again."),
+                "missing": _("One of the files did not arrive: please choose it again."),
+                "empty": _("One of the files is empty: choose another or leave it out."),
+                "max_length": _("One of the files has too long a name: please rename it."),
+            },
+        )
         super().__init__(*args, **kwargs)
+
+    def widget_attrs(self, widget):
+        return {**super().widget_attrs(widget), **_file_limits_attrs()}
 
     def clean(self, data, initial=None):
         if isinstance(data, (list, tuple)):
             return [super(MultipleFileField, self).clean(item, initial) for item in data if item]
         return [super().clean(data, initial)] if data else []
+
+
+# The name of the button that removes one kept file from a form (its value: the file's id).
+REMOVE_UPLOAD = "remove_upload"
+
+
+class KeepsUploads:
+    """A form with an `attachments` field whose good files survive a refused post.
+
+    `kept` are the files kept from earlier posts (tickets.kept_uploads), sent with this one.
+    Each new file is checked on its own, so that every refused file is named at once, and those
+    that passed (`accepted_uploads`) can be kept while the sender corrects the rest.
+    """
+
+    def __init__(self, *args, kept=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kept = list(kept)
+        self.accepted_uploads = []
+
+    def clean_attachments(self):
+        checked, errors = sort_uploads(self.cleaned_data.get("attachments") or [])
+        self.accepted_uploads = [upload for upload, _content_type in checked]
+        too_many = too_many_files(len(self.accepted_uploads) + len(self.kept))
+        if too_many is not None:
+            errors.insert(0, too_many)
+        if errors:
+            raise ValidationError(errors)
+        return self.accepted_uploads
 
 
 def apply_workflow_errors(form, error):
@@ -44,7 +109,8 @@ def apply_workflow_errors(form, error):
 
 
 def ticket_fields(user, *, order=None):
-    """The fixed fields of every contact form: a ticket's own fields, in the workflow's terms."""
+    """The fixed fields of every contact form: a ticket's own fields, in the workflow's terms,
+    with messages in our words."""
     orders = orders_for_ticket_form(user) if user.is_authenticated else None
     fields = {
         "subject": forms.CharField(
@@ -53,6 +119,16 @@ def ticket_fields(user, *, order=None):
             max_length=SUBJECT_MAX,
             widget=forms.TextInput(attrs={"autocomplete": "off"}),
             help_text=_("A short summary, e.g. “Missing items in my order”."),
+            error_messages={
+                "required": _("Tell us in a few words what this is about."),
+                "min_length": _(
+                    "Please write a subject of at least %(limit_value)d characters, "
+                    "e.g. “Missing items in my order”."
+                ),
+                "max_length": _(
+                    "Please keep the subject to %(limit_value)d characters (it has %(show_value)d)."
+                ),
+            },
         ),
         "description": forms.CharField(
             label=_("Description"),
@@ -60,26 +136,54 @@ def ticket_fields(user, *, order=None):
             max_length=DESCRIPTION_MAX,
             widget=forms.Textarea(attrs={"rows": 6, "maxlength": DESCRIPTION_MAX}),
             help_text=_("What happened, what you expected, and anything we should know."),
+            error_messages={
+                "required": _("Tell us what happened, so that we can help."),
+                "min_length": _(
+                    "Please tell us a little more: at least %(limit_value)d characters, "
+                    "so that we can help without asking back."
+                ),
+                "max_length": _(
+                    "Please keep the description to %(limit_value)d characters "
+                    "(it has %(show_value)d)."
+                ),
+            },
         ),
         "category": forms.ModelChoiceField(
             label=_("Category"),
             queryset=Category.objects.filter(is_active=True),
             required=False,
             empty_label=_("Choose a category"),
+            error_messages={"invalid_choice": _("Choose one of the categories offered.")},
         ),
         "priority": forms.ChoiceField(
             label=_("Priority"),
             choices=[("", _("As usual for the category"))] + Priority.choices,
             required=False,
+            error_messages={"invalid_choice": _("Choose one of the priorities offered.")},
         ),
         "priority_justification": forms.CharField(
             label=_("Why is this high or urgent?"),
             required=False,
             max_length=Ticket._meta.get_field("priority_justification").max_length,
-            widget=forms.Textarea(attrs={"rows": 2}),
+            widget=forms.Textarea(
+                attrs={
+                    "rows": 2,
+                    "data-needed-for": " ".join(
+                        value for value in Priority.values if workflow.needs_justification(value)
+                    ),
+                }
+            ),
             help_text=_("Needed for high and urgent priority."),
+            error_messages={
+                "required": workflow.missing_justification(),
+                "max_length": _(
+                    "Please keep this to %(limit_value)d characters (it has %(show_value)d)."
+                ),
+            },
         ),
     }
+    # Required only for some priorities: never marked "(optional)" (includes/form_field.html).
+    fields["priority_justification"].required_when = True
     if orders is not None:
         fields["order"] = forms.ModelChoiceField(
             label=_("Order"),
@@ -88,9 +192,17 @@ def ticket_fields(user, *, order=None):
             to_field_name="number",
             initial=order,
             empty_label=_("Not about a specific order"),
+            error_messages={"invalid_choice": _("Choose one of your own orders.")},
         )
     fields["attachments"] = MultipleFileField(label=_("Attachments"))
     return fields
+
+
+def require_justification_if_needed(form):
+    """Make the priority's justification required when the chosen priority needs one (the
+    workflow's rule), so that its message comes with the form's other errors."""
+    priority = form["priority"].value()
+    form.fields["priority_justification"].required = workflow.needs_justification(priority)
 
 
 class TicketFilterForm(forms.Form):
@@ -156,11 +268,17 @@ class TicketFilterForm(forms.Form):
         }
 
 
-class ReplyForm(forms.Form):
+class ReplyForm(KeepsUploads, forms.Form):
     body = forms.CharField(
         label=_("Your reply"),
         max_length=limits.MESSAGE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={
+            "required": _("Please write your reply."),
+            "max_length": _(
+                "Please keep your reply to %(limit_value)d characters (it has %(show_value)d)."
+            ),
+        },
     )
     attachments = MultipleFileField(label=_("Attachments"))
 

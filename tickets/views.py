@@ -16,9 +16,10 @@ from django_ratelimit.exceptions import Ratelimited
 from accounts.roles import is_agent
 from supportsite.views import too_many_requests
 
-from . import rating_links, selectors, workflow
+from . import kept_uploads, rating_links, selectors, workflow
 from .choices import SOLVED_STATUSES, Status
 from .forms import (
+    REMOVE_UPLOAD,
     FeedbackForm,
     RatingCommentForm,
     ReplyForm,
@@ -58,27 +59,40 @@ def ticket_detail(request, number):
     target = selectors.merged_target(request.user, ticket)
     if target is not None:
         return redirect(target)
+    scope = f"reply:{ticket.pk}"
     reply_form = ReplyForm()
     refused = None
     if request.method == "POST":
-        reply_form = ReplyForm(request.POST, request.FILES)
-        if reply_form.is_valid():
-            try:
-                workflow.post_message(
-                    ticket,
-                    author=request.user,
-                    body=reply_form.cleaned_data["body"],
-                    attachments=reply_form.cleaned_data["attachments"],
-                )
-            except ValidationError as error:
-                apply_workflow_errors(reply_form, error)
-            except Ratelimited as error:
-                # Too many replies: say so above the form, which keeps the typed text.
-                reply_form.add_error(None, str(error))
-                refused = error
-            else:
-                messages.success(request, _("Your reply was sent."))
-                return redirect(ticket)
+        files = request.FILES.getlist("attachments")
+        if request.POST.get(REMOVE_UPLOAD):
+            # Not a reply yet: one kept file removed, the text shown again as typed.
+            kept_uploads.remove(request, scope, request.POST[REMOVE_UPLOAD])
+            kept_uploads.keep_good(request, scope, files)
+            reply_form = ReplyForm(initial={"body": request.POST.get("body", "")})
+        else:
+            reply_form = ReplyForm(
+                request.POST, request.FILES, kept=kept_uploads.listed(request, scope)
+            )
+            if reply_form.is_valid():
+                try:
+                    workflow.post_message(
+                        ticket,
+                        author=request.user,
+                        body=reply_form.cleaned_data["body"],
+                        attachments=reply_form.cleaned_data["attachments"]
+                        + kept_uploads.opened(request, scope),
+                    )
+                except ValidationError as error:
+                    apply_workflow_errors(reply_form, error)
+                except Ratelimited as error:
+                    # Too many replies: say so above the form, which keeps the typed text.
+                    reply_form.add_error(None, str(error))
+                    refused = error
+                else:
+                    kept_uploads.discard(request, scope)
+                    messages.success(request, _("Your reply was sent."))
+                    return redirect(ticket)
+            kept_uploads.keep(request, scope, reply_form.accepted_uploads)
     thread = list(selectors.public_thread(ticket))
     workflow.mark_read(ticket, request.user)
     response = render(
@@ -91,6 +105,7 @@ def ticket_detail(request, number):
             "reply_form": reply_form,
             "stars": list(reversed(FeedbackForm.base_fields["rating"].choices)),
             "comment_form": RatingCommentForm(),
+            "kept_uploads": kept_uploads.listed(request, scope),
             "is_owner": ticket.customer_id == request.user.pk,
             "is_solved": ticket.status in SOLVED_STATUSES,
             "viewer_is_staff": is_agent(request.user),

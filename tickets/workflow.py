@@ -79,6 +79,16 @@ def _check_rate(person, *, group, per_hour, message):
         raise error
 
 
+def needs_justification(priority, *, on_behalf=False):
+    """A customer who chooses high or urgent priority says why; staff opening a ticket on their
+    behalf, and a category's default priority, need no reason. Forms ask by this rule too."""
+    return bool(priority) and not on_behalf and priority in PRESSING_PRIORITIES
+
+
+def missing_justification():
+    return _("Tell us why this needs high or urgent attention.")
+
+
 def _check_new_ticket_rate(customer):
     _check_rate(
         customer,
@@ -152,9 +162,9 @@ def open_ticket(
     if on_behalf:
         require_staff(opened_by)
 
-    justify = chosen and not on_behalf and priority in PRESSING_PRIORITIES
+    justify = needs_justification(priority if chosen else None, on_behalf=on_behalf)
     if justify and not priority_justification.strip():
-        errors["priority_justification"] = _("Tell us why this needs high or urgent attention.")
+        errors["priority_justification"] = missing_justification()
     customer_pk = customer.pk if customer else None
     if order is not None and order.customer_id != customer_pk:
         errors["order"] = (

@@ -51,5 +51,9 @@
       .catch(function () {});
   }
 
-  window.setInterval(poll, Number(thread.dataset.pollSeconds) * 1000);
+  var timer = window.setInterval(function () {
+    // A reply sent in the background (forms.js) shows the page anew: this one is then gone.
+    if (!document.contains(thread)) window.clearInterval(timer);
+    else poll();
+  }, Number(thread.dataset.pollSeconds) * 1000);
 })();

@@ -178,6 +178,8 @@ PERIODIC_TASKS = {
         "task": "notifications.tasks.requeue_stalled_emails",
         "every": 600,
     },
+    # Files kept from forms that were never sent (tickets.kept_uploads) go after a day.
+    "forget-kept-uploads": {"task": "tickets.kept_uploads.forget_expired_task", "every": 3600},
 }
 
 # Resolved tickets the customer never confirmed close by themselves after this many days (0: never).

@@ -52,4 +52,4 @@ def test_wrong_code_keeps_the_visitor_on_the_code_page_with_a_message(page):
     page.get_by_role("button", name=re.compile("confirm", re.I)).click()
 
     expect(page).to_have_url(re.compile(r"/accounts/confirm-email/$"))
-    expect(page.get_by_text(re.compile("incorrect code", re.I))).to_be_visible()
+    expect(page.locator("#id_code_error")).to_contain_text(re.compile("incorrect code", re.I))
