@@ -275,6 +275,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env_str("TIME_ZONE", "America/Chicago")
 # The currency of order amounts (ISO 4217), shown with each (supportsite.templatetags.money).
 CURRENCY = env_str("CURRENCY", "USD")
+# urlize (account emails' HTML) links a bare domain as https://, Django 2028's default.
+URLIZE_ASSUME_HTTPS = True
 USE_I18N = True
 USE_TZ = True
 
