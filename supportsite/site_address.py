@@ -20,16 +20,6 @@ def site_address(url=None):
     return parts.hostname, parts.port or DEFAULT_PORTS.get(parts.scheme, 80)
 
 
-def root_url(hostname, port):
-    """The address a Site with this hostname and port gives its pages (Wagtail's Site.root_url)."""
-    scheme = "https" if port == 443 else "http"
-    return (
-        f"{scheme}://{hostname}"
-        if port in DEFAULT_PORTS.values()
-        else f"{scheme}://{hostname}:{port}"
-    )
-
-
 def follow_site_url(site_model):
     """Give the default Site SITE_URL's hostname and port; True when it changed."""
     hostname, port = site_address()
@@ -49,7 +39,7 @@ def check_default_site(app_configs=None, **kwargs):
         site = Site.objects.filter(is_default_site=True).first()
     except DatabaseError:
         return []
-    if site is None or root_url(site.hostname, site.port) == settings.SITE_URL.rstrip("/"):
+    if site is None or site.root_url == settings.SITE_URL.rstrip("/"):
         return []
     return [
         checks.Warning(
