@@ -43,7 +43,7 @@ def revoke(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("helpcenter", "0006_unanswered_searches"),
+        ("helpcenter", "0007_block_labels_and_site_address"),
     ]
 
     operations = [
