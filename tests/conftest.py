@@ -35,6 +35,13 @@ def _isolated_cache():
 
 
 @pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """`with committed():` runs the block as if its transaction committed: events fire, emails
+    are sent."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
 def customer(db):
     return CustomerFactory()
 

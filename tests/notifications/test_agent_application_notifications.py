@@ -35,12 +35,6 @@ def site(settings):
 
 
 @pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run the block as if its transaction committed: events fire, emails are sent."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
 def admins(db):
     """Everyone who decides applications and hears about them, and some who don't."""
     AgentFactory()

@@ -12,11 +12,6 @@ from tickets import workflow
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
 def notify(user, ticket, count=1, *, read=False):
     Notification.objects.bulk_create(
         Notification(

@@ -30,12 +30,6 @@ def team_address(settings):
 
 
 @pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run the block as if its transaction committed: events fire, emails are sent."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
 def ticket(customer, agent, committed):
     """An open ticket assigned to `agent`, with the emails of getting there cleared."""
     with committed():

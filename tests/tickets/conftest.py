@@ -3,6 +3,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts import applications
 from tests.factories import CustomerFactory, OrderFactory, open_ticket
+from tests.tickets.intake_helpers import mail_settings
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -44,3 +45,14 @@ def people(customer, editor, agent, support_admin):
         "agent": agent,
         "support_admin": support_admin,
     }
+
+
+@pytest.fixture
+def maria(db):
+    return CustomerFactory(email="maria.lopez@example.com", name="Maria Lopez")
+
+
+@pytest.fixture
+def intake_mail_settings(settings):
+    """The inbound-email settings the intake tests' messages are made for."""
+    mail_settings(settings)

@@ -16,7 +16,6 @@ from tests.tickets.intake_helpers import (
     authenticated,
     by_command,
     by_webhook,
-    mail_settings,
     raw,
     replies,
 )
@@ -25,24 +24,9 @@ from tickets import limits, workflow
 from tickets.choices import Source, Status
 from tickets.models import Attachment, InboundEmail, Ticket
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("intake_mail_settings")]
 
 Outcome = InboundEmail.Outcome
-
-
-@pytest.fixture(autouse=True)
-def _mail_settings(settings):
-    mail_settings(settings)
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
-def maria(db):
-    return CustomerFactory(email="maria.lopez@example.com", name="Maria Lopez")
 
 
 @pytest.fixture

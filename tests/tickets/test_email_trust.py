@@ -20,7 +20,6 @@ from tests.tickets.intake_helpers import (
     by_command,
     by_webhook,
     from_sender,
-    mail_settings,
     raw,
     replies,
 )
@@ -28,25 +27,10 @@ from tickets import limits, workflow
 from tickets.intake import authentication
 from tickets.models import InboundEmail, Ticket
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("intake_mail_settings")]
 
 Outcome = InboundEmail.Outcome
 MARIA = "Maria Lopez <maria.lopez@example.com>"
-
-
-@pytest.fixture(autouse=True)
-def _mail_settings(settings):
-    mail_settings(settings)
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
-def maria(db):
-    return CustomerFactory(email="maria.lopez@example.com", name="Maria Lopez")
 
 
 @pytest.fixture
