@@ -154,7 +154,7 @@ class TicketWorkspaceView(View):
         return redirect(self.url)
 
     def set_status_after_sending(self, status):
-        """A public reply may have moved the status already (workflow._after_public_reply):
+        """A public reply may have moved the status already (workflow.messages._after_public_reply):
         when it is the one chosen, no second change is recorded."""
         self.ticket.refresh_from_db()
         if self.ticket.status == status:

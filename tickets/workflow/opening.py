@@ -1,0 +1,148 @@
+"""Opening a ticket: by a customer (the contact form, email) or by staff on their behalf."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from accounts.roles import is_agent
+from supportsite.signals import send_on_commit
+from tickets import limits
+
+from .. import signals
+from ..assignment import next_agent
+from ..attachments import check_uploads
+from ..choices import PRESSING_PRIORITIES, Priority, Source
+from ..customers import customer_for_staff
+from ..models import Deflection, Ticket
+from ..numbering import next_ticket_number
+from ..permissions import require, require_staff
+from ..sla.targets import set_due_times
+from .base import check_rate, save, store_attachments
+from .messages import mark_read
+
+
+def needs_justification(priority, *, on_behalf=False):
+    """A customer who chooses high or urgent priority says why; staff opening a ticket on their
+    behalf, and a category's default priority, need no reason. Forms ask by this rule too."""
+    return bool(priority) and not on_behalf and priority in PRESSING_PRIORITIES
+
+
+def missing_justification():
+    return _("Tell us why this needs high or urgent attention.")
+
+
+def _check_new_ticket_rate(customer):
+    check_rate(
+        customer,
+        group="tickets.open_ticket",
+        per_hour=limits.NEW_TICKETS_PER_HOUR,
+        message=ngettext(
+            "You have opened %(count)d ticket in the last hour. Please wait a little.",
+            "You have opened %(count)d tickets in the last hour. Please wait a little.",
+            limits.NEW_TICKETS_PER_HOUR,
+        )
+        % {"count": limits.NEW_TICKETS_PER_HOUR},
+    )
+
+
+@transaction.atomic
+def open_ticket(
+    *,
+    customer=None,
+    subject,
+    description,
+    opened_by=None,
+    category=None,
+    priority=None,
+    priority_justification="",
+    order=None,
+    source=Source.WEB,
+    source_page=None,
+    extra_fields=None,
+    attachments=(),
+    previous_ticket=None,
+    session_key=None,
+    check_rate=True,
+    customer_email="",
+    customer_name="",
+):
+    """Open a ticket for a customer, by the customer or by staff on their behalf.
+
+    Staff may name the customer by `customer_email` (and `customer_name`) instead: an existing
+    customer's account, or a new one made for the address (tickets.customers). The hourly limit
+    is the customer's own: staff opening on someone's behalf are not counted against it.
+    check_rate=False is for trusted scripts (demo data, imports), never for a customer's request.
+    Without a priority chosen (None or ""), the ticket takes its category's default priority,
+    which needs no justification: the customer did not raise it.
+    """
+    errors = {}
+    if customer is None:
+        require(
+            opened_by is not None and is_agent(opened_by),
+            _("Only support staff may open a ticket for someone else."),
+        )
+        customer = customer_for_staff(customer_email, customer_name, errors=errors)
+    chosen = bool(priority)
+    if not chosen:
+        priority = category.default_priority if category is not None else Priority.MEDIUM
+    opened_by = opened_by or customer
+    on_behalf = customer is None or opened_by.pk != customer.pk
+    if on_behalf:
+        require_staff(opened_by)
+
+    justify = needs_justification(priority if chosen else None, on_behalf=on_behalf)
+    if justify and not priority_justification.strip():
+        errors["priority_justification"] = missing_justification()
+    customer_pk = customer.pk if customer else None
+    if order is not None and order.customer_id != customer_pk:
+        errors["order"] = (
+            _("Choose one of the customer's orders.")
+            if on_behalf
+            else _("Choose one of your own orders.")
+        )
+    if previous_ticket is not None and previous_ticket.customer_id != customer_pk:
+        errors["previous_ticket"] = _("Choose one of your own tickets.")
+    if category is not None and not category.is_active and not on_behalf:
+        errors["category"] = _("Choose one of the categories offered.")
+    ticket = Ticket(
+        customer=customer,
+        subject=subject.strip(),
+        description=description.strip(),
+        category=category,
+        priority=priority,
+        priority_justification=priority_justification.strip(),
+        source=Source.AGENT if on_behalf and source == Source.WEB else source,
+        order=order,
+        source_page=source_page,
+        extra_fields=extra_fields or {},
+        previous_ticket=previous_ticket,
+        number="pending",
+    )
+    try:
+        ticket.full_clean(exclude=["number", "customer"])
+    except ValidationError as error:
+        for field, messages in error.message_dict.items():
+            errors.setdefault(field, messages)
+    try:
+        checked = check_uploads(attachments)
+    except ValidationError as error:
+        errors["attachments"] = error.messages
+    if errors:
+        raise ValidationError(errors)
+    if check_rate and not on_behalf:
+        _check_new_ticket_rate(customer)
+
+    ticket.number = next_ticket_number()
+    set_due_times(ticket)
+    if not on_behalf:
+        ticket.assignee = next_agent(category)
+    save(ticket, by=opened_by, reason=_("Ticket opened"))
+    store_attachments(checked, ticket=ticket, message=None, by=opened_by)
+    if session_key:
+        Deflection.objects.filter(session_key=session_key, ticket__isnull=True).update(
+            ticket=ticket
+        )
+    mark_read(ticket, opened_by)
+    send_on_commit(signals.ticket_opened, Ticket, ticket=ticket, by=opened_by)
+    return ticket
