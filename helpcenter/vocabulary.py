@@ -16,7 +16,8 @@ from .models import ArticlePage, FAQItem, SearchSynonym, SearchTerm
 from .search_text import fields_of, stem, words
 
 MAX_WORD_LENGTH = 60
-TRIGRAM_THRESHOLD = 0.3
+TRIGRAM_THRESHOLD = 0.2
+TRIGRAM_CANDIDATES = 20
 DIFFLIB_CUTOFF = 0.75
 
 
@@ -67,27 +68,28 @@ def most_documents():
 
 
 def correct(term):
-    """The vocabulary word nearest a misspelt term, or None when none is near enough."""
+    """The vocabulary word nearest a misspelt term, or None when none is near enough.
+
+    Candidates come from trigram similarity on PostgreSQL (pg_trgm), else from the words with
+    the same first letter; difflib's ratio then picks among them, the commonest word among
+    equals, so both databases correct alike.
+    """
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import TrigramSimilarity
 
-        best = (
+        rows = (
             SearchTerm.objects.annotate(similarity=TrigramSimilarity("word", term))
             .filter(similarity__gte=TRIGRAM_THRESHOLD)
-            .order_by("-similarity", "-documents", "word")
-            .values_list("word", flat=True)
-            .first()
+            .order_by("-similarity")[:TRIGRAM_CANDIDATES]
         )
-        return best
-    candidates = dict(
-        SearchTerm.objects.filter(word__startswith=term[:1]).values_list("word", "documents")
-    )
-    close = difflib.get_close_matches(term, candidates, n=3, cutoff=DIFFLIB_CUTOFF)
+    else:
+        rows = SearchTerm.objects.filter(word__startswith=term[:1])
+    candidates = dict(rows.values_list("word", "documents"))
+    close = difflib.get_close_matches(term, candidates, n=5, cutoff=DIFFLIB_CUTOFF)
     if not close:
         return None
-    best_ratio = difflib.SequenceMatcher(None, term, close[0]).ratio()
-    ties = [w for w in close if difflib.SequenceMatcher(None, term, w).ratio() == best_ratio]
-    return max(ties, key=lambda w: (candidates[w], -len(w)))
+    ratios = {word: difflib.SequenceMatcher(None, term, word).ratio() for word in close}
+    return max(close, key=lambda word: (ratios[word], candidates[word], -len(word), word))
 
 
 def synonyms_of(terms):
