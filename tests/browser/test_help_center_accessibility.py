@@ -6,6 +6,7 @@ from helpcenter.demo import seed_help_center
 from helpcenter.models import ArticleFeedback, ArticlePage
 
 from .axe import violations
+from .test_ticket_journey import sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -46,3 +47,20 @@ def test_article_feedback_stages_have_no_serious_accessibility_violation(page, h
 
     assert (asking_for_a_comment, violations(page)) == ([], [])
     assert ArticleFeedback.objects.filter(visitor__startswith="session:", helpful=False).exists()
+
+
+def test_the_contact_page_has_no_serious_accessibility_violation_in_any_state(
+    page, help_center, customer
+):
+    sign_in(page, customer)  # a visitor's request waits for sign-in; a customer's shows its errors
+    page.goto("/contact/")
+    states = {"empty": violations(page)}
+    page.get_by_label("Subject").fill("My refund never arrived")
+    page.locator("#suggestions .suggestion").first.wait_for()
+    states["instant answers"] = violations(page)
+    page.get_by_label("Subject").fill("No")
+    page.get_by_role("button", name="Send to support").click()
+    page.locator(".error-summary, [role=alert]").first.wait_for()
+    states["errors"] = violations(page)
+
+    assert states == {name: [] for name in states}
