@@ -117,7 +117,9 @@ def suggestion_answered(request, page_id):
     ).exists()
     if not already:
         _record_deflection(request, page)
-    contact_drafts.discard_draft(request)
+    contact_page = _contact_page_sent(request)
+    if contact_page is not None:
+        contact_drafts.discard_draft(request, contact_page)
     messages.success(request, _("Glad that helped. Nothing was sent to support."))
     return redirect(page.url)
 
@@ -129,17 +131,19 @@ def _suggested_page(page_id):
     return page
 
 
+def _contact_page_sent(request):
+    """The contact page the suggestion was shown on (the form's "from"), if there is one."""
+    contact_page_id = request.POST.get("from", "")
+    return Page.objects.filter(pk=contact_page_id).first() if contact_page_id.isdigit() else None
+
+
 def _record_deflection(request, page):
     if not request.session.session_key:
         request.session.save()
-    contact_page_id = request.POST.get("from", "")
-    contact_page = (
-        Page.objects.filter(pk=contact_page_id).first() if contact_page_id.isdigit() else None
-    )
     workflow.record_deflection(
         session_key=request.session.session_key,
         page=page,
-        contact_page=contact_page,
+        contact_page=_contact_page_sent(request),
         query=request.POST.get("q", ""),
     )
 
