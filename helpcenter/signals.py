@@ -21,6 +21,18 @@ def connect():
     post_page_move.connect(content_changed, dispatch_uid="helpcenter-moved")
     page_published.connect(vocabulary.rebuild, dispatch_uid="helpcenter-vocabulary-published")
     page_unpublished.connect(vocabulary.rebuild, dispatch_uid="helpcenter-vocabulary-unpublished")
+    # The vocabulary holds public pages' words only: moving a page or restricting one changes it.
+    post_page_move.connect(vocabulary.rebuild, dispatch_uid="helpcenter-vocabulary-moved")
+    post_save.connect(
+        vocabulary.rebuild,
+        sender=PageViewRestriction,
+        dispatch_uid="helpcenter-vocabulary-restricted",
+    )
+    post_delete.connect(
+        vocabulary.rebuild,
+        sender=PageViewRestriction,
+        dispatch_uid="helpcenter-vocabulary-unrestricted",
+    )
     post_delete.connect(_page_deleted, dispatch_uid="helpcenter-deleted")
     for model in (PageViewRestriction, FAQCategory):
         post_save.connect(

@@ -12,7 +12,7 @@ from collections import Counter
 
 from django.db import connection, transaction
 
-from .models import ArticlePage, FAQItem, SearchSynonym, SearchTerm
+from .models import ArticlePage, FAQItem, FAQPage, SearchSynonym, SearchTerm
 from .search_text import fields_of, stem, words
 
 MAX_WORD_LENGTH = 60
@@ -22,9 +22,10 @@ DIFFLIB_CUTOFF = 0.75
 
 
 def documents():
-    """Every live article and active answer on a live FAQ page."""
-    yield from ArticlePage.objects.live().prefetch_related("tags")
-    yield from FAQItem.objects.filter(active=True, page__live=True)
+    """Every live public article and active answer on a live public FAQ page: "Did you mean"
+    must never show a word only a restricted section uses."""
+    yield from ArticlePage.objects.live().public().prefetch_related("tags")
+    yield from FAQItem.objects.filter(active=True, page__in=FAQPage.objects.live().public())
 
 
 @transaction.atomic

@@ -5,6 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import PageViewRestriction
 
 from helpcenter import vocabulary
 from helpcenter.models import DailySearchCount, SearchSynonym, SearchTerm
@@ -49,6 +50,15 @@ def test_the_vocabulary_follows_publishing(topic):
     article.unpublish()
 
     assert not SearchTerm.objects.filter(word="pallet").exists()
+
+
+def test_the_vocabulary_holds_no_word_of_a_restricted_section(topic):
+    make_article(topic, title="Wholesale rebates", body=paragraphs("Quarterly."), restricted=True)
+    assert not SearchTerm.objects.filter(word="rebates").exists()
+
+    PageViewRestriction.objects.all().delete()
+
+    assert SearchTerm.objects.filter(word="rebates").exists()
 
 
 def test_the_vocabulary_command_rebuilds_it(topic):
