@@ -32,9 +32,17 @@ def absolute(path):
     return f"{settings.SITE_URL}{path}"
 
 
-def subject_for(ticket, action):
+def subject_for(ticket, action, *, repeats_subject=True):
+    """The email's subject, "[Site] Ticket #N - Action: the ticket's subject": the inbox says
+    what it is about, and the number stays (replies that lost their address are matched by it)."""
     if ticket is None:
         return f"[{settings.SITE_NAME}] {action}"
+    if repeats_subject:
+        return f"[{settings.SITE_NAME}] " + _("Ticket #%(number)s - %(action)s: %(subject)s") % {
+            "number": ticket.number,
+            "action": action,
+            "subject": ticket.subject,
+        }
     return f"[{settings.SITE_NAME}] " + _("Ticket #%(number)s - %(action)s") % {
         "number": ticket.number,
         "action": action,
@@ -78,7 +86,7 @@ def build(*, kind, event, audience, user, address, action, path):
         ticket=ticket,
         recipient=user,
         to=address,
-        subject=subject_for(ticket, action)[:255],
+        subject=subject_for(ticket, action, repeats_subject=kind.repeats_subject)[:255],
         body_text=render_to_string(kind.templates["txt"], context).strip() + "\n",
         body_html=render_to_string(kind.templates["html"], context),
         reply_to=reply_address(ticket) if ticket else "",

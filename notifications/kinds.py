@@ -50,13 +50,14 @@ class NotificationKind:
     label: Promise  # as the admin lists it (the choices of the kind columns)
     signals: tuple[Signal, ...]  # the signals that may trigger it
     recipients: tuple[str, ...]  # roles (notifications.recipients); see NOTIFICATION_RECIPIENTS
-    subject: Text  # the end of the email's subject, after "[Site] Ticket #… - "
+    subject: Text  # the email subject's action, after "[Site] Ticket #… - " (then the ticket's)
     in_app: Text  # the in-app notification (at most 300 characters)
     when: Callable = _always  # which of those signals' events it concerns
     link: Callable = ticket_link  # (event, audience) -> the path the notification opens
     acknowledged: tuple[str, ...] = ()  # roles told even of their own action (a receipt)
     urgent: bool = False  # its emails go first in the queue
     emails_per_hour: int | None = None  # to one address; beyond, in-app only
+    repeats_subject: bool = True  # its email's subject ends with the ticket's
 
     def concerns(self, event):
         return event.signal in self.signals and self.when(event)
@@ -133,6 +134,7 @@ KINDS = (
         acknowledged=("customer",),
         subject=_("Received"),
         in_app=_("We received your ticket %(number)s."),
+        repeats_subject=False,
         emails_per_hour=limits.UNCONFIRMED_RECEIPTS_PER_HOUR,
     ),
     NotificationKind(

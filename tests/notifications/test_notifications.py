@@ -40,7 +40,7 @@ def ticket(customer, agent, committed):
 
 
 def subject(ticket, action):
-    return f"[Help Center] Ticket #{ticket.number} - {action}"
+    return f"[Help Center] Ticket #{ticket.number} - {action}: {ticket.subject}"
 
 
 def test_new_ticket_emails_the_customer_and_the_team_address(customer, agent, committed):

@@ -27,6 +27,7 @@ from tickets.models import Attachment, InboundEmail, Ticket
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("intake_mail_settings")]
 
 Outcome = InboundEmail.Outcome
+SUBJECT = "Missing items in my order"  # open_ticket's (tests.factories)
 
 
 @pytest.fixture
@@ -77,7 +78,7 @@ def test_gmail_reply_through_the_command_becomes_a_reply_and_notifies_the_assign
     assert reply.email_message_id.startswith("<CAF8kX7=Rt2m9")
     assert not reply.is_internal and not reply.is_staff
     assert inbox() == {
-        agent.email: [f"[Help Center] Ticket #{marias_ticket.number} - Customer replied"]
+        agent.email: [f"[Help Center] Ticket #{marias_ticket.number} - Customer replied: {SUBJECT}"]
     }
     assert "Thanks! The driver just dropped off the limes" in mail.outbox[0].body
     assert output.startswith("Added as a reply")
@@ -95,7 +96,7 @@ def test_gmail_reply_through_the_webhook_becomes_a_reply_and_notifies_the_assign
     assert reply.body.startswith("Thanks! The driver just dropped off the limes")
     assert InboundEmail.objects.get().channel == "Postmark"
     assert inbox() == {
-        agent.email: [f"[Help Center] Ticket #{marias_ticket.number} - Customer replied"]
+        agent.email: [f"[Help Center] Ticket #{marias_ticket.number} - Customer replied: {SUBJECT}"]
     }
 
 
@@ -263,8 +264,10 @@ def test_a_new_request_from_a_known_customer_opens_an_email_ticket(raj, committe
     assert ticket.subject == "Freezer making a loud grinding noise"
     assert ticket.description.startswith("Hello,\n\nSince last night the display freezer")
     assert inbox() == {
-        raj.email: [f"[Help Center] Ticket #{ticket.number} - Received"],
-        "team@example.com": [f"[Help Center] Ticket #{ticket.number} - New ticket"],
+        raj.email: [f"[Help Center] Ticket #{ticket.number} - Received: {ticket.subject}"],
+        "team@example.com": [
+            f"[Help Center] Ticket #{ticket.number} - New ticket: {ticket.subject}"
+        ],
     }
 
 
