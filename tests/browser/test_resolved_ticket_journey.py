@@ -45,7 +45,7 @@ def solved():
 
 
 def star_link(stars):
-    email = next(email for email in mail.outbox if email.subject.endswith("Solved"))
+    email = next(email for email in mail.outbox if " - Solved: " in email.subject)
     urls = [line.rpartition(": ")[2] for line in email.body.splitlines() if "/rate/" in line]
     return urlsplit(urls[stars - 1]).path
 
