@@ -20,6 +20,7 @@ from tests.factories import (
 )
 from tests.utils import count_queries
 from tickets import workflow
+from tickets.admin.forms import CorrectForm
 from tickets.choices import Source, Status
 from tickets.models import Message, Ticket
 
@@ -191,12 +192,18 @@ def test_an_agent_corrects_a_custom_field_and_the_timeline_names_it(client, agen
     form = client.get(f"{url(ticket)}panel/correct/").content.decode()
     assert 'value="North"' in form and 'value="limes, lemons"' in form
 
+    # The form names the fields by position in the ticket's extra_fields (PostgreSQL's jsonb
+    # keeps its own key order, so read it as the view does).
+    ticket.refresh_from_db()
+    names = {
+        label: name for name, label in CorrectForm(ticket=ticket, user=agent).extra_labels.items()
+    }
     response = client.post(
         url(ticket),
         {
             **correction(ticket, reason="Wrong store"),
-            "correct-extra_0": "South",
-            "correct-extra_1": "limes, lemons",
+            f"correct-{names['Store']}": "South",
+            f"correct-{names['Cases']}": "limes, lemons",
         },
     )
 

@@ -3,6 +3,7 @@ bulk action, the queue's filter and column, the Tags report."""
 
 import csv
 import io
+import re
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -171,6 +172,10 @@ def test_the_ticket_view_shows_the_tags_and_changes_them(client, agent, ticket, 
 
     body = client.get(ticket_url(ticket)).content.decode()
     assert '<span class="support-tag support-tag--blue">driver</span>' in body
+    # Every tag a box, the ticket's ticked.
+    boxes = dict(re.findall(r'<input type="checkbox" name="tags" value="(\d+)"([^>]*)>', body))
+    assert set(boxes) == {str(tag.pk) for tag in tags.values()}
+    assert [pk for pk, attrs in boxes.items() if "checked" in attrs] == [str(tags["driver"].pk)]
 
     response = client.post(
         ticket_url(ticket),

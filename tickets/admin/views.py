@@ -326,7 +326,7 @@ class TicketWorkspaceView(View):
             .order_by("created_at", "pk")
         )
         timeline = ticket_timeline(ticket)
-        tags = list(ticket.tags.all())
+        tags_form, tags = TicketTagsForm.for_ticket(ticket)
         workflow.mark_read(ticket, user)
         context = {
             **_live_context(ticket, user, self.url),
@@ -341,7 +341,7 @@ class TicketWorkspaceView(View):
             "queued_macro": queued_macro,
             "ticket_tags": tags,
             **_linked_numbers(ticket),
-            "tags_form": TicketTagsForm(initial={"tags": tags}),
+            "tags_form": tags_form,
             **_folded_forms(
                 self.request.GET.get("panel"),
                 ticket,

@@ -31,6 +31,7 @@ def rate(ticket, *, by, rating, comment=""):
     return feedback
 
 
+@transaction.atomic
 def comment_on_rating(ticket, *, by, comment):
     """The customer's words after a rating given in one click (the email's stars): once."""
     ticket = locked(ticket)
