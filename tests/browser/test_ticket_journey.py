@@ -79,6 +79,13 @@ def test_customer_sends_follows_confirms_and_rates_a_ticket(page, screenshot, de
     page.get_by_label("Your reply").fill("The driver left at 6:05, if that helps.")
     page.get_by_role("button", name="Send reply").click()
     expect(page.get_by_text("The driver left at 6:05, if that helps.")).to_be_visible()
+    # The thread shows the reply at once, while it is still being sent: wait until it is saved,
+    # or it would come after the resolution below and reopen the ticket.
+    for _ in range(100):
+        if ticket.messages.filter(body="The driver left at 6:05, if that helps.").exists():
+            break
+        page.wait_for_timeout(100)
+    assert ticket.messages.filter(body="The driver left at 6:05, if that helps.").exists()
 
     workflow.post_message(ticket, author=agent, body="A replacement case is on its way.")
     workflow.change_status(ticket, by=agent, status=Status.RESOLVED)
