@@ -17,6 +17,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.permissions import register_permission_policy
 
+from supportsite.admin_chrome import count_slot
 from supportsite.dashboard import WarningPanel
 from supportsite.permission_policies import WorkflowOnlyPermissionPolicy
 from supportsite.team_time import team_time
@@ -30,7 +31,7 @@ from tickets.email_admin import (
 from . import tasks
 from .delivery import state_in_words
 from .models import EmailDelivery
-from .views import unread_count_for
+from .views import unread_count
 
 register_permission_policy(
     EmailDelivery,
@@ -158,9 +159,7 @@ class NotificationsMenuItem(MenuItem):
 
     def render_component(self, request):
         component = super().render_component(request)
-        number = unread_count_for(request)
-        if number:
-            component.label = f"{self.label} ({number})"
+        component.label = f"{self.label}{count_slot(unread_count)}"
         return component
 
 

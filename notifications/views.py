@@ -17,17 +17,21 @@ PER_PAGE = 30
 
 
 def unread_count(user):
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+    """The user's unread count, counted once per request: the request's user keeps it (the bell
+    and the admin menu share it)."""
+    if not user.is_authenticated:
+        return 0
+    if not hasattr(user, "unread_notifications"):
+        user.unread_notifications = Notification.objects.filter(
+            recipient=user, read_at__isnull=True
+        ).count()
+    return user.unread_notifications
 
 
 def unread_count_for(request):
-    """The visitor's unread count, counted once per request (the bell and the menu share it)."""
+    """The visitor's unread count."""
     user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return 0
-    if not hasattr(request, "unread_notifications"):
-        request.unread_notifications = unread_count(user)
-    return request.unread_notifications
+    return unread_count(user) if user is not None else 0
 
 
 def _back(request, fallback):

@@ -7,14 +7,19 @@ class TicketsConfig(AppConfig):
     verbose_name = _("Tickets")
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
         from wagtail.permissions import register_permission_policy
 
+        from supportsite.admin_chrome import forget_sidebars
         from supportsite.permission_policies import WorkflowOnlyPermissionPolicy
 
         from .intake import receivers  # noqa: F401 (connects the inbound email webhook)
-        from .models import Ticket
+        from .models import SavedView, Ticket
         from .reports import sqlite
 
         sqlite.connect()
 
         register_permission_policy(Ticket, WorkflowOnlyPermissionPolicy(Ticket))
+        for signal in (post_save, post_delete):
+            # The sidebar's "Ticket views" menu lists them (supportsite.admin_chrome).
+            signal.connect(forget_sidebars, sender=SavedView, dispatch_uid="forget-sidebars")

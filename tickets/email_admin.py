@@ -22,6 +22,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
+from supportsite.admin_chrome import count_slot
 from supportsite.permission_policies import WorkflowOnlyPermissionPolicy
 
 from .models import InboundEmail
@@ -41,9 +42,7 @@ def counted(menu_item_class, count):
     class CountedMenuItem(menu_item_class):
         def render_component(self, request):
             component = super().render_component(request)
-            number = count(request.user)
-            if number:
-                component.label = f"{self.label} ({number})"
+            component.label = f"{self.label}{count_slot(count)}"
             return component
 
     return CountedMenuItem

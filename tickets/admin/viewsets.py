@@ -7,6 +7,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from accounts.admin_views import AgentApplicationViewSet
 from accounts.roles import is_agent
+from supportsite.admin_chrome import count_slot
 from tickets.models import CannedResponse, Category, SLAPolicy, Tag, Ticket
 from tickets.permissions import visible_macros
 
@@ -20,6 +21,13 @@ from .saved_views import BADGE_TTL
 from .search import SEARCH_FIELDS
 from .tags import TagChipColumn
 from .views import TicketWorkspaceView, neighbour_view, panel_view, updates_view
+
+
+def needing_count(user):
+    """The queue's menu badge: the open tickets that are the agent's or nobody's."""
+    return cache.get_or_set(
+        f"ticket-queue-badge:{user.pk}", Ticket.objects.needing(user).count, BADGE_TTL
+    )
 
 
 class SupportSnippetViewSet(SnippetViewSet):
@@ -54,13 +62,7 @@ class TicketViewSet(SupportSnippetViewSet):
 
         def render_component(item, request):
             component = base.render_component(item, request)
-            count = cache.get_or_set(
-                f"ticket-queue-badge:{request.user.pk}",
-                Ticket.objects.needing(request.user).count,
-                BADGE_TTL,
-            )
-            if count:
-                component.label = f"{item.label} ({count})"
+            component.label = f"{item.label}{count_slot(needing_count)}"
             return component
 
         return type("TicketQueueMenuItem", (base,), {"render_component": render_component})
@@ -175,16 +177,16 @@ class TicketViewsMenu(Menu):
         user = request.user
         if not is_agent(user):
             return []
-        numbers = saved_views.counts(user)
         urls = saved_views.urls()
         items = [
             MenuItem(
-                f"{saved_views.BUILT_IN_VIEWS[key].label} ({number})",
+                f"{saved_views.BUILT_IN_VIEWS[key].label}"
+                f"{count_slot(saved_views.counts, key, show_zero=True)}",
                 urls[key],
                 name=f"ticket-view-{key}",
                 order=order,
             )
-            for order, (key, number) in enumerate(numbers.items())
+            for order, key in enumerate(saved_views.counted_keys())
         ]
         items += [
             MenuItem(

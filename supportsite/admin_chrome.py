@@ -1,0 +1,89 @@
+"""The admin's furniture around every page (the sidebar, the keyboard shortcuts dialog), kept
+rather than rebuilt per request.
+
+Wagtail builds both on every admin page: the sidebar asks each menu item whether it is shown,
+then packs the menus for its script, about a quarter of the ticket view's work
+(docs/performance.md). Neither depends on the page (the sidebar's script marks the current
+item). The sidebar is kept per user and language, and dropped for everyone at once when what
+decides its items changes (`forget_sidebars`, connected to those changes in the apps'
+`ready()`); the counts in its labels are not kept with it: a counted item leaves a slot
+(`count_slot`) that every page fills with the count as it is now. The dialog is kept per
+language and keyboard.
+"""
+
+import hashlib
+import re
+import uuid
+
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from wagtail.admin.templatetags.wagtailadmin_tags import (
+    get_comments_enabled,
+    keyboard_shortcuts_dialog,
+    sidebar_props,
+)
+
+GENERATION_KEY = "admin-chrome:generation"
+# A bound on a sidebar's age, should a change that decides its items come without a signal.
+SIDEBAR_TTL = 10 * 60
+DIALOG_TTL = 24 * 60 * 60
+COUNT_SLOT = re.compile(r"\{\{count:(?P<counter>[\w.]+):(?P<key>\w*):(?P<zero>[01])\}\}")
+_counters = {}
+
+
+def count_slot(counter, key="", *, show_zero=False):
+    """The end of a menu item's label, where every page writes " (N)": `counter(user)` is N (or,
+    with `key`, a dict holding N under it); no count is shown for 0 unless `show_zero`."""
+    name = f"{counter.__module__}.{counter.__qualname__}"
+    _counters[name] = counter
+    return f"{{{{count:{name}:{key}:{int(show_zero)}}}}}"
+
+
+def _with_counts(packed, user):
+    counted = {}
+
+    def count(slot):
+        name = slot["counter"]
+        if name not in counted:
+            counted[name] = _counters[name](user)
+        number = counted[name][slot["key"]] if slot["key"] else counted[name]
+        return f" ({number})" if number or slot["zero"] == "1" else ""
+
+    return mark_safe(COUNT_SLOT.sub(count, packed))
+
+
+def _generation():
+    return cache.get_or_set(GENERATION_KEY, lambda: uuid.uuid4().hex, None)
+
+
+def forget_sidebars(**kwargs):
+    """Every user's sidebar is built afresh on their next page (a signal receiver)."""
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def sidebar(context):
+    user = context["request"].user
+    # Its account menu shows the user's email address (and the avatar it or their profile has);
+    # a superuser may open every menu.
+    who = hashlib.blake2b(f"{user.get_username()}:{user.is_superuser}".encode()).hexdigest()
+    key = f"admin-chrome:sidebar:{_generation()}:{user.pk}:{who}:{get_language()}"
+    return _with_counts(cache.get_or_set(key, lambda: sidebar_props(context), SIDEBAR_TTL), user)
+
+
+def shortcuts_dialog(context):
+    """The dialog varies only with these (wagtailadmin_tags.keyboard_shortcuts_dialog)."""
+    request = context["request"]
+    profile = getattr(request.user, "wagtail_userprofile", None)
+    enabled = bool(getattr(profile, "keyboard_shortcuts", True))
+    mac = bool(re.search(r"Mac|iPod|iPhone|iPad", request.headers.get("User-Agent", "")))
+    key = f"admin-chrome:shortcuts:{get_language()}:{enabled}:{mac}:{get_comments_enabled()}"
+    return cache.get_or_set(
+        key,
+        lambda: render_to_string(
+            "wagtailadmin/shared/keyboard_shortcuts_dialog.html",
+            keyboard_shortcuts_dialog(context),
+        ),
+        DIALOG_TTL,
+    )
