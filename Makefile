@@ -1,5 +1,6 @@
-# The commands: `make run` (the site with demo data), `make test` (the whole suite) and
-# `make lint` (ruff's lint and format checks, and no model change without its migration).
+# The commands: `make run` (the site with demo data), `make serve` (the production stack),
+# `make test` (the whole suite) and `make lint` (ruff's lint and format checks, and no model
+# change without its migration).
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -9,7 +10,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 python $(wildcard $(HOM
 	&& { command -v $$p; break; }; done)
 PYTEST_ARGS ?=
 
-.PHONY: install run test lint migrate seed lock clean
+.PHONY: install run serve test lint migrate seed lock clean
 
 install: $(STAMP)
 
@@ -28,7 +29,6 @@ $(STAMP): pyproject.toml requirements.lock
 
 migrate: install
 	$(BIN)/python manage.py migrate --no-input
-	$(BIN)/python manage.py createcachetable
 
 seed: migrate
 	$(BIN)/python manage.py seed_demo
@@ -36,6 +36,16 @@ seed: migrate
 run: seed
 	@echo "Starting web (http://127.0.0.1:8000), worker and scheduler. Ctrl-C stops them all."
 	$(BIN)/honcho --procfile Procfile start
+
+# The production stack: gunicorn (gunicorn.conf.py), the worker and the scheduler
+# (Procfile.production) with production settings, which take everything from the environment
+# (supportsite/settings/production.py says what is required; docs/operations.md).
+serve: export DJANGO_SETTINGS_MODULE := supportsite.settings.production
+serve: install
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
+	@echo "Starting web (gunicorn), worker and scheduler. Ctrl-C stops them all."
+	$(BIN)/honcho --procfile Procfile.production start
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import views as account_views
 from helpcenter import api as help_center_api
+from supportsite.health import healthz
 from supportsite.media import serve_public_media
 from supportsite.views import robots_txt
 
@@ -33,6 +34,7 @@ urlpatterns = [
     path("", include("helpcenter.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("healthz", healthz, name="healthz"),
 ]
 
 if settings.SERVE_MEDIA:

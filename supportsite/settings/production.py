@@ -29,8 +29,13 @@ if INBOUND_EMAIL_PROVIDER and not ANYMAIL.get("WEBHOOK_SECRET"):
         "INBOUND_EMAIL_PROVIDER to an empty value to turn inbound email off."
     )
 API_DOCS_PUBLIC = env_bool("API_DOCS_PUBLIC", False)
+# Each web worker keeps its database connection (checked before reuse) instead of opening one
+# per request; 0 turns this off, as PgBouncer in transaction mode may want (docs/operations.md).
+DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 600)  # noqa: F405
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+# Load balancers and orchestrators ask for the health check over plain HTTP, from inside.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 if env_bool("BEHIND_TLS_PROXY", True):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)

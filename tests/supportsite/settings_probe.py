@@ -16,6 +16,9 @@ print(
             "DATABASE_ENGINE": settings.DATABASES["default"]["ENGINE"],
             "DATABASE_NAME": str(settings.DATABASES["default"]["NAME"]),
             "DATABASE_OPTIONS": settings.DATABASES["default"].get("OPTIONS", {}),
+            "DATABASE_CONN_MAX_AGE": settings.DATABASES["default"]["CONN_MAX_AGE"],
+            "DATABASE_CONN_HEALTH_CHECKS": settings.DATABASES["default"]["CONN_HEALTH_CHECKS"],
+            "LOGGING_FORMATTER": settings.LOGGING["handlers"]["console"]["formatter"],
             "DATABASE_SERVER_SIDE_CURSORS": not settings.DATABASES["default"].get(
                 "DISABLE_SERVER_SIDE_CURSORS", False
             ),

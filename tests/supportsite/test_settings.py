@@ -11,6 +11,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 PROBE = Path(__file__).with_name("settings_probe.py")
 CONFIG_VARS = (
+    "DATABASE_CONN_MAX_AGE",
+    "LOG_FORMAT",
     "DATABASE_URL",
     "REDIS_URL",
     "EMAIL_PROVIDER",
@@ -229,3 +231,33 @@ def test_the_content_security_policy_takes_extra_sources_from_the_environment():
     assert extended["media-src"] == ["'self'", "https://media.example.net"]
     assert extended["frame-src"] == ["'self'", "https://player.example.org"]
     assert extended["report-uri"] == ["https://reports.example.com/csp"]
+
+
+def test_production_keeps_database_connections_and_checks_them_before_use():
+    production = load_settings("supportsite.settings.production", **PRODUCTION_ENV)
+    development = load_settings("supportsite.settings.dev")
+
+    assert production["DATABASE_CONN_MAX_AGE"] == 600
+    assert production["DATABASE_CONN_HEALTH_CHECKS"] is True
+    assert development["DATABASE_CONN_MAX_AGE"] == 0
+    off = load_settings(
+        "supportsite.settings.production", DATABASE_CONN_MAX_AGE="0", **PRODUCTION_ENV
+    )
+    assert off["DATABASE_CONN_MAX_AGE"] == 0
+
+
+def test_the_log_is_text_or_json_lines():
+    assert load_settings("supportsite.settings.dev")["LOGGING_FORMATTER"] == "plain"
+    assert load_settings("supportsite.settings.dev", LOG_FORMAT="json")["LOGGING_FORMATTER"] == (
+        "json"
+    )
+    result = subprocess.run(
+        [sys.executable, str(PROBE)],
+        env=clean_env("supportsite.settings.dev", LOG_FORMAT="xml"),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "LOG_FORMAT is either plain or json" in result.stderr

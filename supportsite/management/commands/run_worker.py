@@ -1,8 +1,7 @@
-from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-RQ_BACKEND = "django_tasks_rq.RQBackend"
+from supportsite import task_queue
 
 
 class Command(BaseCommand):
@@ -17,9 +16,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, burst, **options):
-        backend = settings.TASKS["default"]["BACKEND"]
-        queues = settings.TASKS["default"].get("QUEUES", ["default"])
-        if backend == RQ_BACKEND:
+        queues = task_queue.queue_names()
+        if task_queue.backend() == task_queue.RQ_BACKEND:
             call_command(
                 "rqworker",
                 *queues,
