@@ -17,6 +17,7 @@ import uuid
 
 from django.core.cache import cache
 from django.template.loader import render_to_string
+from django.utils.module_loading import import_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.admin.templatetags.wagtailadmin_tags import (
@@ -30,14 +31,17 @@ GENERATION_KEY = "admin-chrome:generation"
 SIDEBAR_TTL = 10 * 60
 DIALOG_TTL = 24 * 60 * 60
 COUNT_SLOT = re.compile(r"\{\{count:(?P<counter>[\w.]+):(?P<key>\w*):(?P<zero>[01])\}\}")
-_counters = {}
 
 
 def count_slot(counter, key="", *, show_zero=False):
     """The end of a menu item's label, where every page writes " (N)": `counter(user)` is N (or,
-    with `key`, a dict holding N under it); no count is shown for 0 unless `show_zero`."""
+    with `key`, a dict holding N under it); no count is shown for 0 unless `show_zero`.
+
+    The slot names the counter by its import path, so any process can fill a sidebar another
+    one built: a counter is a module-level function."""
     name = f"{counter.__module__}.{counter.__qualname__}"
-    _counters[name] = counter
+    if import_string(name) is not counter:
+        raise ValueError(f"{name} is not importable by that name: make it a module-level function")
     return f"{{{{count:{name}:{key}:{int(show_zero)}}}}}"
 
 
@@ -47,7 +51,7 @@ def _with_counts(packed, user):
     def count(slot):
         name = slot["counter"]
         if name not in counted:
-            counted[name] = _counters[name](user)
+            counted[name] = import_string(name)(user)
         number = counted[name][slot["key"]] if slot["key"] else counted[name]
         return f" ({number})" if number or slot["zero"] == "1" else ""
 

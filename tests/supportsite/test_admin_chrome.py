@@ -129,3 +129,14 @@ def test_the_shortcuts_dialog_names_the_visitors_keys(client, agent, user_agent,
     dialog = page[page.index('id="keyboard-shortcuts-dialog"') :]
 
     assert f"<kbd>{key} + s</kbd>" in dialog
+
+
+def test_a_count_slot_names_a_counter_any_process_can_import():
+    def local_counter(user):
+        return 1
+
+    assert admin_chrome.count_slot(admin_chrome.forget_sidebars).startswith(
+        "{{count:supportsite.admin_chrome.forget_sidebars:"
+    )
+    with pytest.raises(ValueError, match="module-level"):
+        admin_chrome.count_slot(local_counter)
