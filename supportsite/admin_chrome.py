@@ -40,7 +40,11 @@ def count_slot(counter, key="", *, show_zero=False):
     The slot names the counter by its import path, so any process can fill a sidebar another
     one built: a counter is a module-level function."""
     name = f"{counter.__module__}.{counter.__qualname__}"
-    if import_string(name) is not counter:
+    try:
+        importable = import_string(name) is counter
+    except ImportError:
+        importable = False
+    if not importable:
         raise ValueError(f"{name} is not importable by that name: make it a module-level function")
     return f"{{{{count:{name}:{key}:{int(show_zero)}}}}}"
 
