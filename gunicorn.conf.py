@@ -6,6 +6,7 @@ docs/operations.md says how to size them.
 """
 
 import os
+import tempfile
 
 # Sync workers, each one request at a time: the pages are CPU-bound Python, so twice the cores
 # plus one keeps the cores busy while some workers wait on the database.
@@ -29,3 +30,14 @@ worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 accesslog = "-"
 errorlog = "-"
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(f)s" "%(a)s"'
+
+# Prometheus (supportsite.metrics): every worker writes its samples to one directory, fresh for
+# each start, and a scrape adds them up; a worker's are kept once it exits.
+if "PROMETHEUS_MULTIPROC_DIR" not in os.environ:
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="supportsite-metrics-")
+
+
+def child_exit(server, worker):
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid)

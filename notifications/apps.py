@@ -10,6 +10,10 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifications")
 
     def ready(self):
+        from supportsite.metrics import STATE_COLLECTORS
+
         from . import receivers
+        from .metrics import EmailCollector
 
         receivers.connect()
+        STATE_COLLECTORS.append(EmailCollector())

@@ -26,3 +26,29 @@ def reach():
         from django_tasks_db.models import DBTaskResult
 
         DBTaskResult.objects.exists()
+
+
+def waiting(queue):
+    """Tasks in `queue` waiting for a worker (0 for in-process backends, which keep none)."""
+    if backend() == RQ_BACKEND:
+        import django_rq
+
+        return django_rq.get_queue(queue).count
+    if backend() == DATABASE_BACKEND:
+        from django_tasks_db.models import DBTaskResult
+
+        return DBTaskResult.objects.ready().filter(queue_name=queue).count()
+    return 0
+
+
+def failed(queue):
+    """Failed tasks of `queue` that the backend still keeps."""
+    if backend() == RQ_BACKEND:
+        import django_rq
+
+        return django_rq.get_queue(queue).failed_job_registry.count
+    if backend() == DATABASE_BACKEND:
+        from django_tasks_db.models import DBTaskResult
+
+        return DBTaskResult.objects.failed().filter(queue_name=queue).count()
+    return 0

@@ -9,6 +9,7 @@ from accounts import views as account_views
 from helpcenter import api as help_center_api
 from supportsite.health import healthz
 from supportsite.media import serve_public_media
+from supportsite.metrics import metrics
 from supportsite.views import robots_txt
 
 urlpatterns = [
@@ -35,6 +36,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("healthz", healthz, name="healthz"),
+    path("metrics", metrics, name="metrics"),
 ]
 
 if settings.SERVE_MEDIA:

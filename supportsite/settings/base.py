@@ -69,6 +69,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "supportsite.metrics.RequestMetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "supportsite.csp.CSPContextMiddleware",
@@ -382,6 +383,9 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Nor does the dashboard ask releases.wagtail.org for a newer Wagtail: upgrades go through
 # requirements.lock.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# /metrics answers Prometheus only with this bearer token; unset, there is no /metrics.
+METRICS_TOKEN = env_str("METRICS_TOKEN", "")
 
 # One line per event on stderr: text, or with LOG_FORMAT=json one JSON object per line.
 LOG_FORMAT = env_str("LOG_FORMAT", "plain")

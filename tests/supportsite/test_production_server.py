@@ -1,5 +1,6 @@
 """The production web process: after a first deploy's one `migrate`, gunicorn (gunicorn.conf.py)
-with production settings answers over HTTP, one access-log line per request."""
+with production settings answers over HTTP, one access-log line per request, and its
+Prometheus metrics add up every worker's."""
 
 import json
 import socket
@@ -36,6 +37,7 @@ def test_gunicorn_serves_production_settings_after_only_migrate(tmp_path):
         DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
         WEB_BIND=f"127.0.0.1:{port}",
         WEB_CONCURRENCY="2",
+        METRICS_TOKEN="scrape-token",
     )
     migrate = [sys.executable, "manage.py", "migrate", "--no-input"]
     subprocess.run(migrate, env=env, cwd=ROOT, check=True, capture_output=True)
@@ -55,6 +57,12 @@ def test_gunicorn_serves_production_settings_after_only_migrate(tmp_path):
         )
         with urllib.request.urlopen(request, timeout=30) as response:
             status, body = response.status, json.loads(response.read())
+        scrape = urllib.request.Request(
+            f"http://127.0.0.1:{port}/metrics",
+            headers={"Host": "help.example.com", "Authorization": "Bearer scrape-token"},
+        )
+        with urllib.request.urlopen(scrape, timeout=30) as response:
+            metrics = response.read().decode()
     finally:
         server.terminate()
         out, err = server.communicate(timeout=30)
@@ -65,4 +73,6 @@ def test_gunicorn_serves_production_settings_after_only_migrate(tmp_path):
     access = [line for line in out.splitlines() if "/healthz" in line]
     assert len(access) == 1, out
     assert '"GET /healthz HTTP/1.1" 200' in access[0]
+    # Whichever worker Prometheus asks adds up every worker's samples.
+    assert 'supportsite_request_duration_seconds_count{method="GET",view="healthz"} 1.0' in metrics
     assert "Booting worker" in err and err.count("Booting worker") == 2
