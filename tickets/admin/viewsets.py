@@ -7,7 +7,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from accounts.admin_views import AgentApplicationViewSet
 from accounts.roles import is_agent
-from tickets.models import CannedResponse, Category, SLAPolicy, Tag, Ticket
+from tickets.models import CannedResponse, Category, SLAPolicy, Tag, Team, Ticket
 from tickets.permissions import visible_macros
 
 from . import macros, saved_views
@@ -19,6 +19,7 @@ from .saved_view_pages import delete_view, save_view
 from .saved_views import BADGE_TTL
 from .search import SEARCH_FIELDS
 from .tags import TagChipColumn
+from .teams import TeamMembersColumn
 from .views import TicketWorkspaceView, neighbour_view, panel_view, updates_view
 
 
@@ -44,7 +45,16 @@ class TicketViewSet(SupportSnippetViewSet):
     list_per_page = 50
     copy_view_enabled = False
     inspect_view_enabled = False
-    list_export = ["number", "subject", "customer", "category", "priority", "status", "assignee"]
+    list_export = [
+        "number",
+        "subject",
+        "customer",
+        "category",
+        "team",
+        "priority",
+        "status",
+        "assignee",
+    ]
     export_filename = "tickets"
 
     @cached_property
@@ -95,7 +105,7 @@ class CategoryViewSet(SnippetViewSet):
     model = Category
     icon = "folder-open-inverse"
     menu_order = 300
-    list_display = ["name", "default_priority", "is_active", "sort_order"]
+    list_display = ["name", "default_priority", "default_team", "is_active", "sort_order"]
     search_fields = ["name"]
     search_backend_name = None
     copy_view_enabled = False
@@ -136,6 +146,21 @@ class TagViewSet(SupportSnippetViewSet):
     copy_view_enabled = False
 
 
+class TeamViewSet(SupportSnippetViewSet):
+    """Support admins keep the teams (who is in which, their own hours); agents see them."""
+
+    model = Team
+    icon = "group"
+    menu_order = 260
+    list_display = ["name", "email", TeamMembersColumn("members", label=_("Members"))]
+    search_fields = ["name"]
+    search_backend_name = None
+    copy_view_enabled = False
+
+    def get_queryset(self, request):
+        return Team.objects.prefetch_related("members")
+
+
 class SLAPolicyViewSet(SupportSnippetViewSet):
     model = SLAPolicy
     icon = "time"
@@ -156,6 +181,7 @@ class SupportViewSetGroup(SnippetViewSetGroup):
         NewTicketViewSet,
         CannedResponseViewSet,
         TagViewSet,
+        TeamViewSet,
         CategoryViewSet,
         SLAPolicyViewSet,
         AgentApplicationViewSet,
