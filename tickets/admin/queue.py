@@ -277,7 +277,7 @@ class TicketIndexView(SafeSpreadsheetExportMixin, IndexView):
         urls = saved_views.urls()
         context["shortcuts"] = [
             (view.label, urls[key], numbers.get(key))
-            for key, view in saved_views.BUILT_IN_VIEWS.items()
+            for key, view in saved_views.offered(user).items()
             if view.shortcut
         ]
         context["all_tickets_url"] = urls[saved_views.ALL]

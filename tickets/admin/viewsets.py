@@ -8,7 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from accounts.admin_views import AgentApplicationViewSet
 from accounts.roles import is_agent
 from tickets.models import CannedResponse, Category, SLAPolicy, Tag, Team, Ticket
-from tickets.permissions import visible_macros
+from tickets.permissions import visible_macros, visible_tickets
 
 from . import macros, saved_views
 from .choosers import PermissionCheckedChooserViewSet
@@ -66,7 +66,7 @@ class TicketViewSet(SupportSnippetViewSet):
             component = base.render_component(item, request)
             count = cache.get_or_set(
                 f"ticket-queue-badge:{request.user.pk}",
-                Ticket.objects.needing(request.user).count,
+                visible_tickets(request.user).needing(request.user).count,
                 BADGE_TTL,
             )
             if count:
