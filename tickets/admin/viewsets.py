@@ -10,7 +10,7 @@ from accounts.roles import is_agent
 from tickets.models import CannedResponse, Category, SLAPolicy, Tag, Team, Ticket
 from tickets.permissions import visible_macros, visible_tickets
 
-from . import macros, saved_views
+from . import macros, saved_views, ticket_access
 from .choosers import PermissionCheckedChooserViewSet
 from .filters import TicketFilterSet
 from .new_ticket import NewTicketViewSet
@@ -56,6 +56,14 @@ class TicketViewSet(SupportSnippetViewSet):
         "assignee",
     ]
     export_filename = "tickets"
+    history_view_class = ticket_access.TicketHistoryView
+    usage_view_class = ticket_access.TicketUsageView
+    delete_view_class = ticket_access.TicketDeleteView
+    chooser_viewset_class = ticket_access.TicketChooserViewSet
+
+    def get_queryset(self, request):
+        """The queue, its search and its exports list the tickets the user may see."""
+        return visible_tickets(request.user)
 
     @cached_property
     def menu_item_class(self):
