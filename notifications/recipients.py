@@ -49,7 +49,11 @@ def recipients(role, event):
     found = _recipients(role, event)
     if event.ticket is None:
         return found
-    return [r for r in found if r.user is None or can_view_ticket(r.user, event.ticket)]
+    return [
+        r
+        for r in found
+        if r.audience != STAFF or r.user is None or can_view_ticket(r.user, event.ticket)
+    ]
 
 
 def _recipients(role, event):
