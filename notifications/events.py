@@ -32,7 +32,7 @@ class Event:
     application: object = None
     message: object = None
     feedback: object = None
-    previous: object = None  # the priority or assignee id before the change
+    previous: object = None  # the priority, assignee id or team id before the change
     target: str = ""  # the SLA target missed
     into: object = None  # the ticket duplicates were merged into
     merged: tuple = ()  # the recipient's tickets merged into it

@@ -197,6 +197,15 @@ KINDS = (
         in_app=_("Ticket %(number)s was assigned to you: %(subject)s"),
     ),
     NotificationKind(
+        name="ticket_moved_to_team",
+        label=_("Ticket moved to a team"),
+        signals=(ticket_signals.team_changed,),
+        when=lambda event: bool(event.ticket.team_id),
+        recipients=("team",),
+        subject=_("Moved to your team"),
+        in_app=_("Ticket %(number)s was moved to your team: %(subject)s"),
+    ),
+    NotificationKind(
         name="resolution_confirmed",
         label=_("Resolution confirmed"),
         signals=(ticket_signals.resolution_confirmed,),

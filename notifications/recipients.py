@@ -1,12 +1,14 @@
 """The roles a notification kind names as its recipients (kinds.py), and who each role is for
 one event. Staff are found by accounts' one definition of the roles (User.objects.agents(),
-.support_admins())."""
+.support_admins()); "team" is the ticket's team when it has one. Staff hear of a ticket only
+if they may see it (tickets.permissions.can_view_ticket: team-scoped visibility)."""
 
 from dataclasses import dataclass
 
 from django.conf import settings
 
 from accounts.models import User
+from tickets.permissions import can_view_ticket
 
 from .kinds import CUSTOMER, STAFF
 
@@ -28,16 +30,33 @@ class Recipient:
         return f"user:{self.user.pk}" if self.user else f"address:{self.address.lower()}"
 
 
-def _team():
-    agents = list(User.objects.agents())
-    if not settings.SUPPORT_TEAM_EMAIL:
+def _team(ticket):
+    """The ticket's team's members (and its address), else every agent (and the desk's)."""
+    team = ticket.team if ticket is not None and ticket.team_id else None
+    agents = User.objects.agents()
+    if team is not None:
+        agents = agents.filter(pk__in=team.members.values("pk"))
+    address = team.email if team is not None else settings.SUPPORT_TEAM_EMAIL
+    agents = list(agents)
+    if not address:
         return [Recipient(STAFF, user=agent) for agent in agents]
-    return [Recipient(STAFF, address=settings.SUPPORT_TEAM_EMAIL, in_app=False)] + [
+    return [Recipient(STAFF, address=address, in_app=False)] + [
         Recipient(STAFF, user=agent, email=False) for agent in agents
     ]
 
 
 def recipients(role, event):
+    found = _recipients(role, event)
+    if event.ticket is None:
+        return found
+    return [
+        r
+        for r in found
+        if r.audience != STAFF or r.user is None or can_view_ticket(r.user, event.ticket)
+    ]
+
+
+def _recipients(role, event):
     ticket = event.ticket
     if ticket is None and role in TICKET_ROLES:
         return []
@@ -48,10 +67,10 @@ def recipients(role, event):
     if role == "assignee":
         return [Recipient(STAFF, user=ticket.assignee)] if ticket.assignee_id else []
     if role == "team":
-        return _team()
+        return _team(ticket)
     if role == "support_admins":
         admins = User.objects.support_admins()
         return [Recipient(STAFF, user=admin) for admin in admins]
     if role == "assignee_or_team":
-        return recipients("assignee" if ticket.assignee_id else "team", event)
+        return _recipients("assignee" if ticket.assignee_id else "team", event)
     raise ValueError(f"Unknown notification recipient {role!r}.")

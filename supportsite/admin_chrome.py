@@ -56,7 +56,7 @@ def _with_counts(packed, user):
         name = slot["counter"]
         if name not in counted:
             counted[name] = import_string(name)(user)
-        number = counted[name][slot["key"]] if slot["key"] else counted[name]
+        number = counted[name].get(slot["key"]) if slot["key"] else counted[name]
         return f" ({number})" if number or slot["zero"] == "1" else ""
 
     return mark_safe(COUNT_SLOT.sub(count, packed))

@@ -78,6 +78,22 @@ class CategoryFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Category {n}")
 
 
+class TeamFactory(factory.django.DjangoModelFactory):
+    """A team of agents; members=[…] puts them in it."""
+
+    class Meta:
+        model = "tickets.Team"
+        django_get_or_create = ("name",)
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Team {n}")
+
+    @factory.post_generation
+    def members(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.members.add(*extracted)
+
+
 class OrderFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "tickets.Order"

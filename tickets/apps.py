@@ -7,19 +7,24 @@ class TicketsConfig(AppConfig):
     verbose_name = _("Tickets")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import m2m_changed, post_delete, post_save
         from wagtail.permissions import register_permission_policy
 
         from supportsite.admin_chrome import forget_sidebars
         from supportsite.permission_policies import WorkflowOnlyPermissionPolicy
 
         from .intake import receivers  # noqa: F401 (connects the inbound email webhook)
-        from .models import SavedView, Ticket
+        from .models import SavedView, Team, Ticket
         from .reports import sqlite
 
         sqlite.connect()
 
         register_permission_policy(Ticket, WorkflowOnlyPermissionPolicy(Ticket))
+        # The sidebar's "Ticket views" menu lists the saved views, and "My teams" for members of
+        # a team (supportsite.admin_chrome keeps the sidebar).
         for signal in (post_save, post_delete):
-            # The sidebar's "Ticket views" menu lists them (supportsite.admin_chrome).
             signal.connect(forget_sidebars, sender=SavedView, dispatch_uid="forget-sidebars")
+            signal.connect(forget_sidebars, sender=Team, dispatch_uid="forget-sidebars")
+        m2m_changed.connect(
+            forget_sidebars, sender=Team.members.through, dispatch_uid="forget-sidebars"
+        )

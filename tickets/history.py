@@ -19,6 +19,7 @@ from tickets.models import Ticket
 TRACKED_FIELDS = (
     "status",
     "priority",
+    "team",
     "assignee",
     "category",
     "order",

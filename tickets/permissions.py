@@ -7,15 +7,36 @@ from django.db.models import Q
 from accounts.models import User
 from accounts.roles import is_agent, is_support_admin
 
-from .models import Attachment, CannedResponse, Message, Order, SavedView, Tag, Ticket
+from .models import Attachment, CannedResponse, Message, Order, SavedView, Tag, Team, Ticket
+
+
+def is_team_scoped(user):
+    """With settings.TICKETS_TEAM_SCOPED_VISIBILITY, agents work only their teams' tickets (and
+    those of no team, which everyone may pick up); support admins still see every ticket."""
+    return settings.TICKETS_TEAM_SCOPED_VISIBILITY and not is_support_admin(user)
+
+
+def team_ids(user):
+    """The ids of the teams the user is a member of, read once per request's user."""
+    if not hasattr(user, "_team_ids"):
+        user._team_ids = frozenset(Team.objects.of(user).values_list("pk", flat=True))
+    return user._team_ids
+
+
+def _team_scope(user):
+    """The tickets a staff member may see, as a condition (in the tickets' own query)."""
+    if not is_team_scoped(user):
+        return Q()
+    return Q(team__isnull=True) | Q(team__in=Team.objects.of(user).values("pk"))
 
 
 def visible_tickets(user):
-    """Staff see every ticket; a customer only their own; anyone else nothing."""
+    """Staff see every ticket (with team-scoped visibility, their teams' and those of no team);
+    a customer only their own; anyone else nothing."""
     if not user.is_authenticated:
         return Ticket.objects.none()
     if is_agent(user):
-        return Ticket.objects.all()
+        return Ticket.objects.filter(_team_scope(user))
     return Ticket.objects.filter(customer=user)
 
 
@@ -74,7 +95,19 @@ def editable_macros(user):
 
 
 def can_view_ticket(user, ticket):
-    return user.is_authenticated and (is_agent(user) or ticket.customer_id == user.pk)
+    """The same policy as visible_tickets, for one ticket already in memory."""
+    if not user.is_authenticated:
+        return False
+    if is_agent(user):
+        return (
+            not is_team_scoped(user) or ticket.team_id is None or ticket.team_id in team_ids(user)
+        )
+    return ticket.customer_id == user.pk
+
+
+def visible_teams(user):
+    """Staff see the teams (support admins keep them, in the admin); nobody else any."""
+    return Team.objects.all() if is_agent(user) else Team.objects.none()
 
 
 def is_participant(user, ticket):

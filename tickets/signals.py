@@ -17,5 +17,6 @@ resolution_confirmed = Signal()
 rated = Signal()  # feedback: the customer's Feedback
 sla_breached = Signal()  # target: "first_response" or "resolution"
 corrected = Signal()  # fields: the names of the fields the correction changed
+team_changed = Signal()  # previous: the team's id before the change (None if there was none)
 merged = Signal()  # into: the target; merged: the customer's tickets merged into it (see merge)
 tags_changed = Signal()  # added, removed: the Tags put on and taken off

@@ -186,11 +186,14 @@ PERIODIC_TASKS = {
 # Resolved tickets the customer never confirmed close by themselves after this many days (0: never).
 TICKETS_AUTO_CLOSE_DAYS = env_int("TICKETS_AUTO_CLOSE_DAYS", 7)
 
-# Hand new tickets to available agents in turn, per category.
+# Hand new tickets to available agents in turn, per category (among its team's members).
 TICKETS_AUTO_ASSIGN = env_bool("TICKETS_AUTO_ASSIGN", False)
 
 # Agents may hand their own tickets to a colleague (support admins reassign any ticket anyway).
 TICKETS_AGENTS_HAND_OVER = env_bool("TICKETS_AGENTS_HAND_OVER", True)
+
+# Agents see and work only their teams' tickets (and those of no team); support admins see all.
+TICKETS_TEAM_SCOPED_VISIBILITY = env_bool("TICKETS_TEAM_SCOPED_VISIBILITY", False)
 
 # How often an open ticket page looks for new replies, in seconds.
 TICKET_POLL_SECONDS = env_int("TICKET_POLL_SECONDS", 15)

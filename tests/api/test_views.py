@@ -51,7 +51,9 @@ def test_an_agent_gets_built_in_own_and_shared_views_with_counts(api, agent, des
         "count": 1,
     }
     assert views["Unassigned"]["count"] == 1
-    assert views["Active tickets"]["query"] == ""
+    # Named: the queue's plain address opens on each agent's default view ("My teams" for one
+    # in a team).
+    assert views["Active tickets"]["query"] == "view=active"
     assert response.json()[0]["kind"] == "built_in" and response.json()[-1]["kind"] != "built_in"
 
 

@@ -140,3 +140,14 @@ def test_a_count_slot_names_a_counter_any_process_can_import():
     )
     with pytest.raises(ValueError, match="module-level"):
         admin_chrome.count_slot(local_counter)
+
+
+def test_joining_a_team_offers_its_view_in_the_sidebar_at_once(client, agent):
+    from tickets.models import Team
+
+    client.force_login(agent)
+    assert "ticket-view-my_teams" not in sidebar_items(client)
+
+    Team.objects.create(name="Payments").members.add(agent)
+
+    assert "ticket-view-my_teams" in sidebar_items(client)

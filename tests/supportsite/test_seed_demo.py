@@ -87,3 +87,24 @@ def test_seed_demo_builds_a_working_support_desk(client):
     }
     assert Order.objects.filter(customer__email="customer@example.com").count() >= 10
     assert CannedResponse.objects.exists()
+
+
+def test_seed_demo_makes_three_teams_routes_categories_and_files_tickets_with_them():
+    from tickets.models import Team
+
+    call_command("seed_demo")
+
+    members = {
+        team.name: sorted(member.email for member in team.members.all())
+        for team in Team.objects.all()
+    }
+    assert members == {
+        "Accounts": ["agent2@example.com"],
+        "Orders & delivery": ["agent@example.com"],
+        "Payments": ["agent@example.com"],
+    }
+    assert Category.objects.get(name="Payment issue").default_team.name == "Payments"
+    for ticket in Ticket.objects.select_related("category"):
+        assert ticket.team_id == ticket.category.default_team_id, ticket
+        if ticket.team_id and ticket.assignee_id:
+            assert ticket.team.members.filter(pk=ticket.assignee_id).exists(), ticket

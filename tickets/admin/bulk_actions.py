@@ -14,6 +14,7 @@ from tickets.models import Ticket
 
 from .forms import AssignForm
 from .tags import TagBulkForm
+from .ticket_access import visible_selection
 
 
 class ReasonForm(forms.Form):
@@ -42,6 +43,9 @@ class TicketBulkAction(SnippetBulkAction):
 
     def check_perm(self, ticket):
         return True
+
+    def get_actionable_objects(self):
+        return visible_selection(self.request), {"items_with_no_access": []}
 
     def get_execution_context(self):
         return {

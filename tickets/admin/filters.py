@@ -8,7 +8,7 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
 from accounts.models import User
 from tickets.choices import Priority, Status
-from tickets.models import Category, Tag, Ticket
+from tickets.models import Category, Tag, Team, Ticket
 from tickets.permissions import visible_tickets
 from tickets.sla.state import CHOICES as SLA_CHOICES
 from tickets.sla.state import sla_filter
@@ -63,6 +63,13 @@ class TicketFilterSet(WagtailFilterSet):
     category = django_filters.ModelChoiceFilter(
         queryset=Category.objects.all(), label=_("Category"), empty_label=_("All")
     )
+    team = django_filters.ModelChoiceFilter(
+        queryset=Team.objects.all(),
+        label=_("Team"),
+        empty_label=_("Any"),
+        null_label=_("No team"),
+        distinct=False,
+    )
     tag = django_filters.ModelChoiceFilter(
         field_name="tags",
         queryset=Tag.objects.order_by("name"),
@@ -86,6 +93,7 @@ class TicketFilterSet(WagtailFilterSet):
             "status",
             "priority",
             "category",
+            "team",
             "tag",
             "assignee",
             "sla",
@@ -103,13 +111,14 @@ class TicketFilterSet(WagtailFilterSet):
         return saved_views.apply(value, queryset, self.request.user) if value else queryset
 
     def filter_queryset(self, queryset):
-        """Without a view, statuses or a search chosen, the queue shows the default view (the
-        active tickets). Statuses chosen are listed whatever they are; a search looks through
-        every ticket (an agent looks a number up whatever became of its ticket)."""
+        """Without a view, statuses or a search chosen, the queue shows the user's default view
+        (their teams' active tickets, or every active ticket). Statuses chosen are listed
+        whatever they are; a search looks through every ticket (an agent looks a number up
+        whatever became of its ticket)."""
         queryset = super().filter_queryset(queryset)
         chosen = self.form.cleaned_data
         if not (chosen.get("view") or chosen.get("status") or self.data.get("q", "").strip()):
-            queryset = saved_views.apply(saved_views.DEFAULT, queryset, self.request.user)
+            queryset = saved_views.apply(None, queryset, self.request.user)
         return queryset
 
     def filter_sla(self, queryset, name, value):

@@ -6,7 +6,7 @@ from accounts.models import User
 from tickets.choices import STAFF_SOURCES, Priority, Source, Status
 from tickets.forms import MultipleFileField
 from tickets.limits import EXTRA_FIELD_MAX_LENGTH, MESSAGE_MAX_LENGTH, REASON_MAX_LENGTH
-from tickets.models import CannedResponse, Category, Order, Ticket
+from tickets.models import CannedResponse, Category, Order, Team, Ticket
 from tickets.models.tickets import DESCRIPTION_MAX, DESCRIPTION_MIN, SUBJECT_MAX, SUBJECT_MIN
 from tickets.permissions import (
     can_reassign,
@@ -123,6 +123,25 @@ class TicketAssignForm(AssignForm):
         super().__init__(*args, initial={"assignee": ticket.assignee_id}, **kwargs)
         # Who may pick anyone (tickets.permissions); the others take tickets with "Assign to me".
         self.offered = can_reassign(user, ticket)
+
+
+class TeamForm(forms.Form):
+    """Hand the ticket to another team (workflow.change_team), with the reason its history keeps."""
+
+    team = forms.ModelChoiceField(
+        label=_("Team"), queryset=Team.objects.all(), required=False, empty_label=_("No team")
+    )
+    reason = forms.CharField(
+        label=_("Why another team"),
+        required=False,
+        max_length=REASON_MAX_LENGTH,
+        help_text=_("Required: kept in the ticket's history."),
+    )
+
+    prefix = "team"
+
+    def __init__(self, *args, ticket, **kwargs):
+        super().__init__(*args, initial={"team": ticket.team_id}, **kwargs)
 
 
 def macros_for(user):

@@ -1,6 +1,6 @@
 """The next and the previous ticket in the queue's default view and order (j and k on the ticket
-view): the active tickets, most pressing first. From a ticket outside it (solved, say), the
-neighbours are still the active tickets around its place in that order.
+view): the agent's teams' (or all) active tickets, most pressing first. From a ticket outside
+it (solved, say), the neighbours are still the active tickets around its place in that order.
 
 A keyset query: the tickets ordered after (or before) this one by the queue's terms, then by pk,
 the first of them. Each term's nulls are placed explicitly, so the order and the comparison agree
@@ -21,7 +21,7 @@ def neighbour(ticket, user, *, step):
     keys = {f"queue_key_{n}": expression for n, (expression, _, _) in enumerate(terms)}
     visible = visible_tickets(user)
     here = visible.annotate(**keys).filter(pk=ticket.pk).values(*keys).first()
-    tickets = saved_views.apply(saved_views.DEFAULT, visible, user).annotate(**keys)
+    tickets = saved_views.apply(None, visible, user).annotate(**keys)
     if here is None:
         return None
     # Going back is going forward in the reversed order.

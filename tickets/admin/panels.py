@@ -1,9 +1,10 @@
-"""Panels on the Wagtail dashboard for agents: their work, the unassigned pile, SLA risk, today;
-and for support admins, agent applications waiting."""
+"""Panels on the Wagtail dashboard for agents: their work, the unassigned pile, SLA risk, today,
+the teams' active tickets; and for support admins, agent applications waiting. Every count is of
+the tickets the agent may see (tickets.permissions.visible_tickets)."""
 
 from urllib.parse import urlencode
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,7 +16,7 @@ from accounts.models import AgentApplication
 from accounts.roles import is_agent
 from supportsite.dashboard import WarningPanel
 from tickets import conditions
-from tickets.models import Ticket
+from tickets.permissions import visible_tickets
 from tickets.selectors import QUEUE_ORDER
 
 from . import saved_views
@@ -31,7 +32,7 @@ class TicketListPanel(Component):
     def __init__(self, *, view, title, user, order):
         self.name = f"support_{view}"
         self.title = title
-        self.tickets = saved_views.apply(view, Ticket.objects.all(), user)
+        self.tickets = saved_views.apply(view, visible_tickets(user), user)
         self.more_url = saved_views.url(view)
         self.order = order
 
@@ -45,6 +46,9 @@ class TodayPanel(Component):
     order = 40
     template_name = "tickets/admin/panels/today.html"
 
+    def __init__(self, user):
+        self.user = user
+
     def get_context_data(self, parent_context):
         """The figures of the tickets that can count (opened or resolved today, or active), which
         indexes find: not every ticket ever opened."""
@@ -52,13 +56,48 @@ class TodayPanel(Component):
         today = Q(created_at__gte=start)
         resolved_today = Q(resolved_at__gte=start)
         active = conditions.ACTIVE
-        figures = Ticket.objects.filter(today | resolved_today | active).aggregate(
+        figures = visible_tickets(self.user).filter(today | resolved_today | active)
+        figures = figures.aggregate(
             created=Count("pk", filter=today),
             resolved=Count("pk", filter=resolved_today),
             active=Count("pk", filter=active),
             escalated=Count("pk", filter=active & Q(escalated=True)),
         )
         return {"figures": figures}
+
+
+class TeamsPanel(Component):
+    """Each team's active and unassigned tickets (and those of no team), linked to the queue."""
+
+    name = "support_teams"
+    order = 50
+    template_name = "tickets/admin/panels/teams.html"
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        rows = (
+            visible_tickets(self.user)
+            .active()
+            .values("team", "team__name")
+            .annotate(
+                active=Count("pk"),
+                unassigned=Count("pk", filter=conditions.RUNNING & conditions.UNASSIGNED),
+            )
+            .order_by(F("team__name").asc(nulls_last=True))
+        )
+        queue, view = reverse(saved_views.QUEUE_URL_NAME), saved_views.DEFAULT
+        teams = [
+            {
+                "name": row["team__name"],
+                "active": row["active"],
+                "unassigned": row["unassigned"],
+                "url": f"{queue}?{urlencode({'view': view, 'team': row['team'] or 'null'})}",
+            }
+            for row in rows
+        ]
+        return {"teams": teams}
 
 
 def pending_applications_warning(user):
@@ -94,5 +133,6 @@ def dashboard_panels(request):
         TicketListPanel(
             view="at_risk", title=_("At risk of breaching the SLA"), user=user, order=30
         ),
-        TodayPanel(),
+        TodayPanel(user),
+        TeamsPanel(user),
     ]

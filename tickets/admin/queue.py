@@ -1,6 +1,6 @@
 """The ticket queue: Wagtail's snippet listing, with our columns, filters, shortcuts and order.
 
-A page shows 50 tickets in 11 columns; the columns write their cells in Python
+A page shows 50 tickets in 12 columns; the columns write their cells in Python
 (supportsite/tables.py says why) with Wagtail's markup.
 """
 
@@ -219,6 +219,7 @@ class TicketIndexView(SafeSpreadsheetExportMixin, IndexView):
             TextColumn("subject", lambda ticket: ticket.subject, label=_("Subject")),
             TextColumn("customer", lambda ticket: _full_name(ticket.customer), label=_("Customer")),
             TextColumn("category", lambda ticket: ticket.category, label=_("Category")),
+            TextColumn("team", lambda ticket: ticket.team, label=_("Team")),
             TagsColumn("tags", label=_("Tags")),
             BadgeColumn("priority", Priority.choices, label=_("Priority"), sort_key="priority"),
             BadgeColumn("status", Status.choices, label=_("Status"), sort_key="status"),
@@ -243,7 +244,9 @@ class TicketIndexView(SafeSpreadsheetExportMixin, IndexView):
         return lambda ticket: f"{before}{quote(ticket.pk)}{after}"
 
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("customer", "category", "assignee")
+        return (
+            super().get_base_queryset().select_related("customer", "category", "team", "assignee")
+        )
 
     def paginate_queryset(self, queryset, page_size):
         paginator, page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
@@ -274,7 +277,7 @@ class TicketIndexView(SafeSpreadsheetExportMixin, IndexView):
         urls = saved_views.urls()
         context["shortcuts"] = [
             (view.label, urls[key], numbers.get(key))
-            for key, view in saved_views.BUILT_IN_VIEWS.items()
+            for key, view in saved_views.offered(user).items()
             if view.shortcut
         ]
         context["all_tickets_url"] = urls[saved_views.ALL]

@@ -35,6 +35,7 @@ from .forms import (
     MergeForm,
     PriorityForm,
     StatusForm,
+    TeamForm,
     TicketAssignForm,
     macros_for,
 )
@@ -56,6 +57,7 @@ def _ticket_for(request, pk):
     queryset = visible_tickets(request.user).select_related(
         "customer",
         "category",
+        "team",
         "assignee",
         "order",
         "feedback",
@@ -87,6 +89,7 @@ class TicketWorkspaceView(View):
             "priority": self.change_priority,
             "assign": self.assign,
             "assign_me": self.assign_me,
+            "team": self.change_team,
             "correct": self.correct,
             "merge": self.merge,
             "tags": self.change_tags,
@@ -234,15 +237,40 @@ class TicketWorkspaceView(View):
             try:
                 workflow.assign(self.ticket, by=self.request.user, **form.cleaned_data)
             except ValidationError as error:
-                messages.error(self.request, " ".join(error.messages))
-            else:
-                messages.success(self.request, _("Assignee changed."))
+                # Next to the field (an agent of another team, say), with what was chosen.
+                apply_workflow_errors(form, error)
+                return self.render(reply_form=self.fresh_reply_form(), assign_form=form)
+            messages.success(self.request, _("Assignee changed."))
         return redirect(self.url)
 
     def assign_me(self):
-        workflow.assign(self.ticket, by=self.request.user, assignee=self.request.user)
-        messages.success(self.request, _("The ticket is yours."))
+        try:
+            workflow.assign(self.ticket, by=self.request.user, assignee=self.request.user)
+        except ValidationError as error:
+            messages.error(self.request, " ".join(error.messages))
+        else:
+            messages.success(self.request, _("The ticket is yours."))
         return redirect(self.url)
+
+    def change_team(self):
+        form = TeamForm(self.request.POST, ticket=self.ticket)
+        if form.is_valid():
+            if "team" not in form.changed_data:
+                messages.info(self.request, _("The team was already that: nothing changed."))
+                return redirect(self.url)
+            try:
+                workflow.change_team(
+                    self.ticket,
+                    form.cleaned_data["team"],
+                    by=self.request.user,
+                    reason=form.cleaned_data["reason"],
+                )
+            except ValidationError as error:
+                apply_workflow_errors(form, error)
+            else:
+                messages.success(self.request, _("Team changed."))
+                return redirect(self.url)
+        return self.render(reply_form=self.fresh_reply_form(), team_form=form)
 
     def change_tags(self):
         form = TicketTagsForm(self.request.POST)
@@ -314,6 +342,8 @@ class TicketWorkspaceView(View):
         status=200,
         correct_form=None,
         merge_form=None,
+        assign_form=None,
+        team_form=None,
     ):
         ticket, user = self.ticket, self.request.user
         macros = list(macros_for(user))
@@ -328,8 +358,10 @@ class TicketWorkspaceView(View):
         timeline = ticket_timeline(ticket)
         tags_form, tags = TicketTagsForm.for_ticket(ticket)
         workflow.mark_read(ticket, user)
+        sent = {"assign_form": assign_form, "team_form": team_form}
         context = {
             **_live_context(ticket, user, self.url),
+            **{name: form for name, form in sent.items() if form is not None},
             "activity": activity(thread, timeline),
             "new_since": new_since,
             "conflict": conflict,
@@ -350,7 +382,8 @@ class TicketWorkspaceView(View):
                 merge_form=merge_form,
             ),
             "panels_url": self.url + "panel/",
-            "other_tickets": Ticket.objects.filter(customer=ticket.customer_id)
+            "other_tickets": visible_tickets(user)
+            .filter(customer=ticket.customer_id)
             .exclude(pk=ticket.pk)
             .order_by("-created_at")[:10],
             "others_viewing": presence.touch(ticket, user),
@@ -416,6 +449,7 @@ def _live_context(ticket, user, edit_url):
         "status_form": StatusForm(ticket=ticket),
         "priority_form": PriorityForm(ticket=ticket),
         "assign_form": TicketAssignForm(ticket=ticket, user=user),
+        "team_form": TeamForm(ticket=ticket),
         "can_take": can_take(user, ticket) and ticket.assignee_id != user.pk,
         "sla_state": sla_state(ticket),
         "sla_label": dict(SLA_CHOICES).get(sla_state(ticket)),

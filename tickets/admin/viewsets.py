@@ -8,10 +8,10 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from accounts.admin_views import AgentApplicationViewSet
 from accounts.roles import is_agent
 from supportsite.admin_chrome import count_slot
-from tickets.models import CannedResponse, Category, SLAPolicy, Tag, Ticket
-from tickets.permissions import visible_macros
+from tickets.models import CannedResponse, Category, SLAPolicy, Tag, Team, Ticket
+from tickets.permissions import visible_macros, visible_tickets
 
-from . import macros, saved_views
+from . import macros, saved_views, ticket_access
 from .choosers import PermissionCheckedChooserViewSet
 from .filters import TicketFilterSet
 from .new_ticket import NewTicketViewSet
@@ -20,13 +20,14 @@ from .saved_view_pages import delete_view, save_view
 from .saved_views import BADGE_TTL
 from .search import SEARCH_FIELDS
 from .tags import TagChipColumn
+from .teams import TeamMembersColumn
 from .views import TicketWorkspaceView, neighbour_view, panel_view, updates_view
 
 
 def needing_count(user):
     """The queue's menu badge: the open tickets that are the agent's or nobody's."""
     return cache.get_or_set(
-        f"ticket-queue-badge:{user.pk}", Ticket.objects.needing(user).count, BADGE_TTL
+        f"ticket-queue-badge:{user.pk}", visible_tickets(user).needing(user).count, BADGE_TTL
     )
 
 
@@ -52,8 +53,25 @@ class TicketViewSet(SupportSnippetViewSet):
     list_per_page = 50
     copy_view_enabled = False
     inspect_view_enabled = False
-    list_export = ["number", "subject", "customer", "category", "priority", "status", "assignee"]
+    list_export = [
+        "number",
+        "subject",
+        "customer",
+        "category",
+        "team",
+        "priority",
+        "status",
+        "assignee",
+    ]
     export_filename = "tickets"
+    history_view_class = ticket_access.TicketHistoryView
+    usage_view_class = ticket_access.TicketUsageView
+    delete_view_class = ticket_access.TicketDeleteView
+    chooser_viewset_class = ticket_access.TicketChooserViewSet
+
+    def get_queryset(self, request):
+        """The queue, its search and its exports list the tickets the user may see."""
+        return visible_tickets(request.user)
 
     @cached_property
     def menu_item_class(self):
@@ -97,7 +115,7 @@ class CategoryViewSet(SnippetViewSet):
     model = Category
     icon = "folder-open-inverse"
     menu_order = 300
-    list_display = ["name", "default_priority", "is_active", "sort_order"]
+    list_display = ["name", "default_priority", "default_team", "is_active", "sort_order"]
     search_fields = ["name"]
     search_backend_name = None
     copy_view_enabled = False
@@ -138,6 +156,21 @@ class TagViewSet(SupportSnippetViewSet):
     copy_view_enabled = False
 
 
+class TeamViewSet(SupportSnippetViewSet):
+    """Support admins keep the teams (who is in which, their own hours); agents see them."""
+
+    model = Team
+    icon = "group"
+    menu_order = 260
+    list_display = ["name", "email", TeamMembersColumn("members", label=_("Members"))]
+    search_fields = ["name"]
+    search_backend_name = None
+    copy_view_enabled = False
+
+    def get_queryset(self, request):
+        return Team.objects.prefetch_related("members")
+
+
 class SLAPolicyViewSet(SupportSnippetViewSet):
     model = SLAPolicy
     icon = "time"
@@ -158,6 +191,7 @@ class SupportViewSetGroup(SnippetViewSetGroup):
         NewTicketViewSet,
         CannedResponseViewSet,
         TagViewSet,
+        TeamViewSet,
         CategoryViewSet,
         SLAPolicyViewSet,
         AgentApplicationViewSet,
@@ -186,7 +220,7 @@ class TicketViewsMenu(Menu):
                 name=f"ticket-view-{key}",
                 order=order,
             )
-            for order, key in enumerate(saved_views.counted_keys())
+            for order, key in enumerate(saved_views.counted_keys(user))
         ]
         items += [
             MenuItem(

@@ -8,10 +8,10 @@ from rest_framework import serializers
 from accounts.roles import is_agent
 from tickets.choices import Priority, Status
 from tickets.models import Category, Ticket
-from tickets.permissions import visible_orders, visible_tags
+from tickets.permissions import visible_orders, visible_tags, visible_teams
 from tickets.selectors import PRIORITY_ORDER
 
-ME, UNASSIGNED = "me", "unassigned"
+ME, UNASSIGNED, NONE = "me", "unassigned", "none"
 
 ORDERINGS = {
     "-updated_at": ["-updated_at", "-pk"],
@@ -38,6 +38,11 @@ class TicketFilterSet(django_filters.FilterSet):
     assignee = django_filters.CharFilter(
         method="filter_assignee",
         help_text="Staff only: an agent's id, `me` or `unassigned`.",
+    )
+    team = django_filters.CharFilter(
+        method="filter_team",
+        max_length=20,
+        help_text="Staff only: a team's id, or `none` for tickets of no team.",
     )
     tag = django_filters.CharFilter(
         method="filter_tag",
@@ -79,6 +84,20 @@ class TicketFilterSet(django_filters.FilterSet):
                 {"assignee": [_("Use an agent's id, “me” or “unassigned”.")]}
             )
         return queryset.filter(assignee_id=int(value))
+
+    def filter_team(self, queryset, name, value):
+        if not is_agent(self.request.user):
+            raise serializers.ValidationError(
+                {"team": [_("Only support staff can filter by team.")]}
+            )
+        if value == NONE:
+            return queryset.filter(team__isnull=True)
+        team = (
+            visible_teams(self.request.user).filter(pk=value).first() if value.isdigit() else None
+        )
+        if team is None:
+            raise serializers.ValidationError({"team": [_("Use a team's id, or “none”.")]})
+        return queryset.filter(team=team)
 
     def filter_tag(self, queryset, name, value):
         if not is_agent(self.request.user):

@@ -16,6 +16,7 @@ from tickets.permissions import (
     visible_messages,
     visible_orders,
     visible_tags,
+    visible_teams,
     visible_tickets,
 )
 from tickets.reports import measures
@@ -23,7 +24,9 @@ from tickets.reports.measures import Percentile
 
 
 def ticket_list(user):
-    tickets = visible_tickets(user).select_related("category", "customer", "order", "assignee")
+    tickets = visible_tickets(user).select_related(
+        "category", "team", "customer", "order", "assignee"
+    )
     if is_agent(user):
         tickets = tickets.prefetch_related("tags")
     return selectors.with_unread(tickets, user)
@@ -122,6 +125,12 @@ def macros(user):
 
 def agents():
     return User.objects.agents().order_by("name", "email")
+
+
+def teams(user):
+    return visible_teams(user).prefetch_related(
+        Prefetch("members", queryset=User.objects.order_by("name", "email"))
+    )
 
 
 # ── Stats ────────────────────────────────────────────────────────────────────────────────────

@@ -20,6 +20,7 @@ from tickets.models import (
     Order,
     OrderLine,
     Tag,
+    Team,
     Ticket,
 )
 from tickets.models.tickets import DESCRIPTION_MAX, DESCRIPTION_MIN, SUBJECT_MAX, SUBJECT_MIN
@@ -72,6 +73,14 @@ class CategorySerializer(OutputMixin, serializers.ModelSerializer):
         fields = ["id", "name", "description", "default_priority"]
 
 
+class TeamBriefSerializer(OutputMixin, serializers.ModelSerializer):
+    """A ticket's team."""
+
+    class Meta:
+        model = Team
+        fields = ["id", "name"]
+
+
 class TagSerializer(OutputMixin, serializers.ModelSerializer):
     """A tag the support team puts on tickets."""
 
@@ -108,6 +117,16 @@ class AgentSerializer(OutputMixin, serializers.ModelSerializer):
     class Meta:
         model = User
         fields = ["id", "name", "email", "is_available"]
+
+
+class TeamSerializer(OutputMixin, serializers.ModelSerializer):
+    """A team of agents: tickets of its categories go to it, and to its members."""
+
+    members = AgentBriefSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Team
+        fields = ["id", "name", "email", "members"]
 
 
 class MeSerializer(OutputMixin, serializers.ModelSerializer):
@@ -291,6 +310,7 @@ class TicketListSerializer(StatusLabelMixin, StaffOnlyFieldsMixin, serializers.M
     category = CategoryBriefSerializer(read_only=True, allow_null=True)
     customer = PersonSerializer(read_only=True)
     order = OrderBriefSerializer(read_only=True, allow_null=True)
+    team = TeamBriefSerializer(read_only=True, allow_null=True)
     assignee = AgentBriefSerializer(read_only=True, allow_null=True)
     unread = serializers.SerializerMethodField(
         help_text="The other side wrote since this user last read the ticket."
@@ -312,12 +332,13 @@ class TicketListSerializer(StatusLabelMixin, StaffOnlyFieldsMixin, serializers.M
             "unread",
             "created_at",
             "updated_at",
+            "team",
             "assignee",
             "source",
             "escalated",
             "tags",
         ]
-        staff_only_fields = ("assignee", "source", "escalated", "tags")
+        staff_only_fields = ("team", "assignee", "source", "escalated", "tags")
 
     def get_unread(self, ticket) -> bool:
         return bool(getattr(ticket, "unread", False))
@@ -573,6 +594,12 @@ class TicketCorrectionSerializer(RejectUnknownFieldsMixin, serializers.Serialize
 
     category = serializers.PrimaryKeyRelatedField(
         queryset=Category.objects.all(), required=False, allow_null=True
+    )
+    team = serializers.PrimaryKeyRelatedField(
+        queryset=Team.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="A team's id (null: no team). An assignee outside it is unassigned.",
     )
     subject = WorkflowText(length=(SUBJECT_MIN, SUBJECT_MAX), required=False)
     order = OrderNumberField(

@@ -44,6 +44,7 @@ v1 = [
     path("stats/", views.Stats.as_view(), name="stats"),
     path("views/", saved_views.TicketViews.as_view(), name="views"),
     path("agents/", views.Agents.as_view(), name="agents"),
+    path("teams/", views.Teams.as_view(), name="teams"),
     path("tags/", views.Tags.as_view(), name="tags"),
     path("macros/", views.Macros.as_view(), name="macros"),
     path("me/", views.Me.as_view(), name="me"),

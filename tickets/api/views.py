@@ -148,8 +148,9 @@ class TicketListCreate(APIMixin, generics.ListCreateAPIView):
     ),
     patch=extend_schema(
         summary="Correct a ticket (staff)",
-        description="Category, subject, order (one of the customer's), resolution notes, "
-        "escalation, with a reason for the history. Fields at their current value are left "
+        description="Category, team, subject, order (one of the customer's), resolution notes, "
+        "escalation, with a reason for the history. A new team unassigns an assignee who is "
+        "not one of its members. Fields at their current value are left "
         "alone; any other field is a 400 naming it.",
         request=s.TicketCorrectionSerializer,
         responses={200: s.TicketDetailSerializer},
@@ -460,6 +461,18 @@ class Agents(APIMixin, generics.ListAPIView):
 
     def get_queryset(self):
         return queries.agents()
+
+
+@extend_schema(
+    summary="Teams (staff)",
+    description="The agents' teams, with their members: a ticket's `team` is one of these.",
+)
+class Teams(APIMixin, generics.ListAPIView):
+    permission_classes = [IsAuthenticated, IsSupportStaff]
+    serializer_class = s.TeamSerializer
+
+    def get_queryset(self):
+        return queries.teams(self.request.user)
 
 
 # ── Everyone ─────────────────────────────────────────────────────────────────────────────────

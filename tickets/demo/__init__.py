@@ -1,7 +1,7 @@
-"""Demo categories, tags, orders, canned responses and macros, and tickets for `seed_demo`, made
-by the workflow.
+"""Demo teams, categories, tags, orders, canned responses and macros, and tickets for `seed_demo`,
+made by the workflow.
 
-The words are in `catalog.py` (categories, tags, macros, products) and `conversations.py`
+The words are in `catalog.py` (teams, categories, tags, macros, products) and `conversations.py`
 (the tickets and their stories); this module plays them through the workflow.
 """
 
@@ -15,8 +15,17 @@ from accounts.models import User
 
 from .. import workflow
 from ..choices import ACTIVE_STATUSES, OrderStatus, Priority
-from ..models import CannedResponse, Category, Feedback, Order, OrderLine, Tag, Ticket
-from .catalog import CANNED_RESPONSES, CATEGORIES, MACRO_ACTIONS, PRODUCTS, TAGS, TICKET_TAGS
+from ..models import CannedResponse, Category, Feedback, Order, OrderLine, Tag, Team, Ticket
+from .catalog import (
+    CANNED_RESPONSES,
+    CATEGORIES,
+    CATEGORY_TEAMS,
+    MACRO_ACTIONS,
+    PRODUCTS,
+    TAGS,
+    TEAMS,
+    TICKET_TAGS,
+)
 from .conversations import MORE_CUSTOMERS, MORE_TICKETS, TICKETS
 
 
@@ -36,15 +45,30 @@ def seed_more_customers():
             )
 
 
+def seed_teams():
+    """The three teams; agent@example.com is in two, agent2@example.com in one (when the demo
+    accounts are there: the help center's demo makes the categories on its own)."""
+    teams = {}
+    for name, email, members in TEAMS:
+        teams[name], created = Team.objects.get_or_create(name=name, defaults={"email": email})
+        if created:
+            emails = [f"{key}@example.com" for key in members]
+            teams[name].members.set(User.objects.filter(email__in=emails))
+    return teams
+
+
 def seed_categories():
+    teams = seed_teams()
     categories = {}
     for position, (name, description, priority) in enumerate(CATEGORIES):
+        team = teams.get(CATEGORY_TEAMS.get(name))
         categories[name], _ = Category.objects.get_or_create(
             name=name,
             defaults={
                 "description": description,
                 "default_priority": priority,
                 "sort_order": position,
+                "default_team": team,
             },
         )
     return categories

@@ -14,6 +14,21 @@ CATEGORIES = [
     ("General inquiry", "Anything else.", Priority.LOW),
 ]
 
+# The agents' teams: (name, notification address, members by demo account), and the team each
+# category's new tickets go to (product quality and general questions go to no team: anyone
+# may pick them up).
+TEAMS = [
+    ("Orders & delivery", "orders@example.com", ("agent",)),
+    ("Payments", "payments@example.com", ("agent",)),
+    ("Accounts", "accounts@example.com", ("agent2",)),
+]
+CATEGORY_TEAMS = {
+    "Order issue": "Orders & delivery",
+    "Delivery problem": "Orders & delivery",
+    "Payment issue": "Payments",
+    "Account support": "Accounts",
+}
+
 # (name, colour)
 TAGS = [
     ("damaged", "red"),

@@ -222,7 +222,7 @@ TICKETS = [
         [
             (
                 "reply",
-                "agent2",
+                "agent",
                 "I've emailed a ZIP with all 13 invoices to the billing address on file.",
             ),
             ("status", Status.CLOSED, "Sent invoices"),
@@ -309,7 +309,7 @@ TICKETS = [
         Priority.LOW,
         "",
         9,
-        [("assign", "agent2")],
+        [("assign", "agent")],
     ),
     (
         "applicant",
@@ -365,7 +365,7 @@ MORE_TICKETS = [
         "Charged a delivery fee on a free-delivery order",
         "Payment issue",
         Priority.MEDIUM,
-        [("assign", "agent2"), ("status", Status.WAITING_ON_CUSTOMER, "Asked for order number")],
+        [("assign", "agent"), ("status", Status.WAITING_ON_CUSTOMER, "Asked for order number")],
     ),
     (
         "golden.wok",
@@ -390,7 +390,7 @@ MORE_TICKETS = [
         "Missing two cases of tomatoes",
         "Order issue",
         Priority.HIGH,
-        [("assign", "agent2"), ("status", Status.IN_PROGRESS, "Checking depot")],
+        [("assign", "agent"), ("status", Status.IN_PROGRESS, "Checking depot")],
     ),
     (
         "harbor.deli",

@@ -9,6 +9,7 @@ from .orders import Order, OrderLine
 from .saved_views import SavedView
 from .sla import BusinessHours, Holiday, SLAPolicy
 from .tags import Tag, TagColour
+from .teams import Team
 from .tickets import Ticket, TicketCounter, TicketReadState
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "SavedView",
     "Tag",
     "TagColour",
+    "Team",
     "Ticket",
     "TicketCounter",
     "TicketReadState",

@@ -26,6 +26,15 @@ class Category(models.Model):
         related_name="+",
         help_text=_("The help-center section whose articles answer this kind of question."),
     )
+    default_team = models.ForeignKey(
+        "tickets.Team",
+        verbose_name=_("default team"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="categories",
+        help_text=_("The team this category's new tickets go to."),
+    )
     is_active = models.BooleanField(_("offered to customers"), default=True)
     sort_order = models.PositiveSmallIntegerField(_("position"), default=0)
 

@@ -31,6 +31,10 @@ class TicketQuerySet(models.QuerySet):
         """The user's active tickets, waiting ones included."""
         return self.active().filter(assignee=user)
 
+    def of_teams(self, user):
+        """The tickets of the user's teams (a team's membership is one row: none repeats)."""
+        return self.filter(team__members=user)
+
     def unassigned(self):
         """Running tickets nobody has taken (a waiting one comes back when the customer answers)."""
         return self.running().filter(conditions.UNASSIGNED)

@@ -62,9 +62,8 @@ class SLAPolicy(models.Model):
         return tuple(timedelta(hours=h) for h in hours)
 
 
-@register_setting(icon="time")
-class BusinessHours(BaseGenericSetting, ClusterableModel):
-    """When the support team works: SLA clocks only run during these hours."""
+class WorkingWeek(models.Model):
+    """Working days and hours in a time zone: the support desk's, or a team's own."""
 
     time_zone = models.CharField(
         _("time zone"), max_length=64, default="America/Chicago", validators=[validate_time_zone]
@@ -79,16 +78,14 @@ class BusinessHours(BaseGenericSetting, ClusterableModel):
     saturday = models.BooleanField(_("Saturday"), default=False)
     sunday = models.BooleanField(_("Sunday"), default=False)
 
-    panels = [
+    week_panels = [
         FieldPanel("time_zone", widget=forms.Select(choices=time_zone_choices)),
         FieldRowPanel([FieldPanel("opens"), FieldPanel("closes")]),
         MultiFieldPanel([FieldPanel(day) for day in WEEKDAYS], heading=_("Working days")),
-        InlinePanel("holidays", heading=_("Holidays"), label=_("Holiday")),
     ]
 
     class Meta:
-        verbose_name = _("business hours")
-        verbose_name_plural = _("business hours")
+        abstract = True
 
     def clean(self):
         if self.opens and self.closes and self.opens >= self.closes:
@@ -96,14 +93,38 @@ class BusinessHours(BaseGenericSetting, ClusterableModel):
         if not any(getattr(self, day) for day in WEEKDAYS):
             raise ValidationError(_("Choose at least one working day."))
 
-    def calendar(self):
+    def week_calendar(self, holidays=frozenset()):
         return BusinessCalendar(
             time_zone=ZoneInfo(self.time_zone),
             weekdays=frozenset(n for n, day in enumerate(WEEKDAYS) if getattr(self, day)),
             opens=self.opens,
             closes=self.closes,
-            holidays=frozenset(self.holidays.values_list("date", flat=True)),
+            holidays=frozenset(holidays),
         )
+
+
+@register_setting(icon="time")
+class BusinessHours(BaseGenericSetting, ClusterableModel, WorkingWeek):
+    """When the support team works: SLA clocks only run during these hours (a team may keep its
+    own, tickets.models.Team; the holidays here are everyone's)."""
+
+    panels = [
+        *WorkingWeek.week_panels,
+        InlinePanel("holidays", heading=_("Holidays"), label=_("Holiday")),
+    ]
+
+    class Meta:
+        verbose_name = _("business hours")
+        verbose_name_plural = _("business hours")
+
+    def __str__(self):
+        return str(self._meta.verbose_name)
+
+    def holiday_dates(self):
+        return self.holidays.values_list("date", flat=True)
+
+    def calendar(self):
+        return self.week_calendar(self.holiday_dates())
 
 
 class Holiday(models.Model):

@@ -55,6 +55,14 @@ class Ticket(models.Model):
     source = models.CharField(
         _("source"), max_length=10, choices=Source.choices, default=Source.WEB
     )
+    team = models.ForeignKey(
+        "tickets.Team",
+        verbose_name=_("team"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="tickets",
+    )
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("assignee"),
@@ -151,6 +159,7 @@ class Ticket(models.Model):
             models.Index(fields=["status", "priority", "created_at"]),
             models.Index(fields=["assignee", "status"]),
             models.Index(fields=["category", "status"]),
+            models.Index(fields=["team", "status"]),
             models.Index(fields=["-updated_at"]),
             models.Index(fields=["created_at"]),
             # The reports count resolutions by their day.

@@ -1,4 +1,4 @@
-"""The reports' filter form: a period and the category, priority and agent to look at."""
+"""The reports' filter form: a period and the category, priority, agent and team to look at."""
 
 from datetime import timedelta
 
@@ -11,7 +11,7 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from accounts.models import User
 
 from ..choices import Priority
-from ..models import Category, Ticket
+from ..models import Category, Team, Ticket
 from .figures import Scope
 
 DEFAULT_DAYS = 30
@@ -59,6 +59,9 @@ class ReportFilterSet(WagtailFilterSet):
         label=_("Priority"), choices=Priority.choices, method="keep"
     )
     agent = AgentFilter(label=_("Agent"), queryset=_agents(), method="keep")
+    team = django_filters.ModelChoiceFilter(
+        label=_("Team"), queryset=Team.objects.all(), method="keep"
+    )
 
     class Meta:
         model = Ticket
@@ -83,4 +86,6 @@ class ReportFilterSet(WagtailFilterSet):
             category=data.get("category"),
             priority=data.get("priority") or None,
             agent=data.get("agent"),
+            team=data.get("team"),
+            user=self.request.user if self.request else None,
         )

@@ -1,5 +1,5 @@
 """The support reports: Wagtail report views sharing one filter form (period, category, priority,
-agent). Each shows its figures above a table, and exports that table to CSV and XLSX."""
+agent, team). Each shows its figures above a table, and exports that table to CSV and XLSX."""
 
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.urls import reverse
@@ -302,6 +302,31 @@ class CategoriesReportView(SupportReportView):
         return rows
 
 
+class TeamsReportView(SupportReportView):
+    """Each team's tickets of the period: how many, how fast, how well rated."""
+
+    name = "teams"
+    page_title = _("Teams")
+    header_icon = "group"
+    columns = [
+        PlainColumn("name", label=_("Team")),
+        CountColumn("tickets", label=_("Tickets")),
+        CountColumn("still_open", label=_("Still open")),
+        CountColumn("resolved", label=_("Resolved")),
+        _hours("first_response_median", _("First response, median (h)")),
+        _hours("resolution_median", _("Resolution, median (h)")),
+        FigureColumn("sla_compliance", label=_("SLA met (%)")),
+        FigureColumn("rating_average", label=_("Average rating")),
+    ]
+
+    def get_queryset(self):
+        rows = figures.by_team(self.scope)
+        for row in rows:
+            row["name"] = row["team__name"] or _("No team")
+            row["rating_average"] = None if row["rating"] is None else round(row["rating"], 2)
+        return rows
+
+
 class TagsReportView(SupportReportView):
     """How many of the period's tickets carry each tag: what the team sorts its work by."""
 
@@ -326,5 +351,6 @@ REPORTS = [
     SatisfactionReportView,
     AgentsReportView,
     CategoriesReportView,
+    TeamsReportView,
     TagsReportView,
 ]

@@ -9,17 +9,19 @@ from django.utils import timezone
 from tickets.choices import Status
 
 
-def business_calendar():
-    from tickets.models.sla import BusinessHours
+def business_calendar(ticket=None):
+    """The hours the ticket's SLA clock runs in: its team's own, else the desk's."""
+    from tickets.models import BusinessHours, Team
 
-    return BusinessHours.load().calendar()
+    team = ticket is not None and ticket.team_id and Team.objects.filter(pk=ticket.team_id).first()
+    return team.calendar() if team else BusinessHours.load().calendar()
 
 
 def set_due_times(ticket, calendar=None):
     """Fill in both due times from the ticket's priority, creation and time paused so far."""
     from tickets.models.sla import SLAPolicy
 
-    calendar = calendar or business_calendar()
+    calendar = calendar or business_calendar(ticket)
     first_response, resolution = SLAPolicy.targets(ticket.priority)
     start = ticket.created_at or timezone.now()
     ticket.first_response_due_at = calendar.add(start, first_response + ticket.sla_paused_for)
@@ -33,7 +35,7 @@ def follow_status(ticket, previous_status, now=None):
     if ticket.status == waiting and previous_status != waiting:
         ticket.sla_paused_at = now
     elif previous_status == waiting and ticket.status != waiting and ticket.sla_paused_at:
-        calendar = business_calendar()
+        calendar = business_calendar(ticket)
         ticket.sla_paused_for += calendar.between(ticket.sla_paused_at, now)
         ticket.sla_paused_at = None
         set_due_times(ticket, calendar)

@@ -7,7 +7,7 @@ forbidden action raises PermissionDenied. One module per kind of change; callers
 here (`workflow.post_message`, …).
 """
 
-from .corrections import CORRECTABLE_FIELDS, correct
+from .corrections import CORRECTABLE_FIELDS, change_team, correct
 from .feedback import comment_on_rating, rate, record_deflection
 from .macros import apply_macro
 from .merging import merge
@@ -29,6 +29,7 @@ __all__ = [
     "assign",
     "change_priority",
     "change_status",
+    "change_team",
     "close_resolved",
     "comment_on_rating",
     "confirm_resolution",

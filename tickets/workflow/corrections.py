@@ -9,7 +9,7 @@ from supportsite.signals import send_on_commit
 from tickets import limits
 
 from .. import signals
-from ..models import Ticket
+from ..models import Team, Ticket
 from ..permissions import require_staff
 from ..sla.targets import set_due_times
 from .base import locked, save
@@ -18,6 +18,7 @@ from .base import locked, save
 # offer these fields.
 CORRECTABLE_FIELDS = (
     "category",
+    "team",
     "subject",
     "order",
     "resolution_notes",
@@ -32,6 +33,8 @@ def correct(ticket, *, by, reason, **changes):
 
     Fields given at their current value are left alone; when none changes, nothing happens.
     Escalating by hand stamps `escalated_at` as the SLA job does; de-escalating clears it.
+    Moving the ticket to another team unassigns it when its assignee is not a member of that team,
+    and restarts its SLA targets in the team's hours (so does a new category: its priority).
     `extra_fields` names some of the ticket's custom fields (the contact form's, by label) with
     their new values as text; the others keep theirs.
     """
@@ -56,6 +59,9 @@ def correct(ticket, *, by, reason, **changes):
     order = changes.get("order")
     if order is not None and order.customer_id != ticket.customer_id:
         errors["order"] = _("Choose one of the customer's orders.")
+    team = changes.get("team")
+    if team is not None and not isinstance(team, Team):
+        errors["team"] = _("Choose one of the teams.")
     if "extra_fields" in changes:
         extra, error = _corrected_extra_fields(ticket, changes["extra_fields"])
         if error:
@@ -71,6 +77,7 @@ def correct(ticket, *, by, reason, **changes):
         return ticket
     if not str(reason or "").strip():
         errors["reason"] = _("Say why you correct this ticket: it goes into its history.")
+    previous_team = ticket.team_id
     for name, value in changed.items():
         setattr(ticket, name, value)
     try:
@@ -82,11 +89,25 @@ def correct(ticket, *, by, reason, **changes):
         raise ValidationError(errors)
     if "escalated" in changed:
         ticket.escalated_at = timezone.now() if ticket.escalated else None
-    if "category" in changed:
+    if (
+        "team" in changed
+        and ticket.assignee_id
+        and not Team.objects.takes(ticket.team_id, ticket.assignee_id)
+    ):
+        ticket.assignee = None
+        changed["assignee"] = None
+    if "category" in changed or "team" in changed:
         set_due_times(ticket)
     save(ticket, by=by, reason=reason.strip())
     send_on_commit(signals.corrected, Ticket, ticket=ticket, by=by, fields=tuple(changed))
+    if "team" in changed:
+        send_on_commit(signals.team_changed, Ticket, ticket=ticket, by=by, previous=previous_team)
     return ticket
+
+
+def change_team(ticket, team, *, by, reason):
+    """Hand the ticket to another team (or to none), with a reason: a correction of its team."""
+    return correct(ticket, by=by, reason=reason, team=team)
 
 
 def _corrected_extra_fields(ticket, given):

@@ -74,7 +74,8 @@ def open_ticket(
     is the customer's own: staff opening on someone's behalf are not counted against it.
     check_rate=False is for trusted scripts (demo data, imports), never for a customer's request.
     Without a priority chosen (None or ""), the ticket takes its category's default priority,
-    which needs no justification: the customer did not raise it.
+    which needs no justification: the customer did not raise it. It goes to its category's
+    default team (round-robin then chooses among that team's members).
     """
     errors = {}
     if customer is None:
@@ -117,6 +118,7 @@ def open_ticket(
         source_page=source_page,
         extra_fields=extra_fields or {},
         previous_ticket=previous_ticket,
+        team_id=category.default_team_id if category is not None else None,
         number="pending",
     )
     try:
@@ -136,7 +138,7 @@ def open_ticket(
     ticket.number = next_ticket_number()
     set_due_times(ticket)
     if not on_behalf:
-        ticket.assignee = next_agent(category)
+        ticket.assignee = next_agent(category, ticket.team_id)
     save(ticket, by=opened_by, reason=_("Ticket opened"))
     store_attachments(checked, ticket=ticket, message=None, by=opened_by)
     if session_key:

@@ -10,7 +10,7 @@ from supportsite.signals import send_on_commit
 
 from .. import signals
 from ..choices import Priority, Status
-from ..models import Ticket
+from ..models import Team, Ticket
 from ..permissions import can_reassign, can_take, require, require_staff
 from ..sla.targets import follow_status, set_due_times
 from ..transitions import check_transition
@@ -71,11 +71,22 @@ def change_priority(ticket, *, by, priority, reason=""):
 @transaction.atomic
 def assign(ticket, *, by, assignee, reason=""):
     """Agents take unassigned tickets and let go of their own; whether they may hand them to
-    someone else, and who may take someone else's, is tickets.permissions' can_reassign."""
+    someone else, and who may take someone else's, is tickets.permissions' can_reassign. A
+    ticket with a team is assigned to one of the team's members only."""
     require_staff(by)
     ticket = locked(ticket)
     if assignee is not None and not is_agent(assignee):
         raise ValidationError({"assignee": _("Tickets can only be assigned to support agents.")})
+    if assignee is not None and not Team.objects.takes(ticket.team_id, assignee):
+        raise ValidationError(
+            {
+                "assignee": _(
+                    "%(name)s is not a member of the team %(team)s: move the ticket to their team "
+                    "first, or choose a member."
+                )
+                % {"name": assignee.get_full_name(), "team": ticket.team}
+            }
+        )
     if assignee is not None and assignee.pk == by.pk:
         require(can_take(by, ticket), _("This ticket is already assigned to someone else."))
     elif not (assignee is None and ticket.assignee_id == by.pk):
