@@ -6,6 +6,7 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from accounts.admin_views import AgentApplicationViewSet
+from accounts.organization_admin import OrganizationViewSet
 from accounts.roles import is_agent
 from tickets.models import CannedResponse, Category, SLAPolicy, Tag, Ticket
 from tickets.permissions import visible_macros
@@ -159,6 +160,7 @@ class SupportViewSetGroup(SnippetViewSetGroup):
         CategoryViewSet,
         SLAPolicyViewSet,
         AgentApplicationViewSet,
+        OrganizationViewSet,
     )
 
 
