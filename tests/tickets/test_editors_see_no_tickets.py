@@ -2,8 +2,8 @@
 the snippet choosers, not through the contact pages' form submissions."""
 
 import pytest
-from django.urls import reverse
 from django.contrib.auth.models import Group
+from django.urls import reverse
 from wagtail.contrib.forms.models import FormSubmission
 
 from accounts import roles
