@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
-from accounts.models import User
+from accounts.models import Organization, User
 from accounts.roles import is_agent, is_support_admin
 
 from .models import Attachment, CannedResponse, Message, Order, SavedView, Tag, Ticket
@@ -70,6 +70,11 @@ def visible_orders(user):
     if user.organization_id is not None:
         mine |= Q(organization_id=user.organization_id)
     return Order.objects.filter(mine)
+
+
+def visible_organizations(user):
+    """Customers' organisations are the support team's to look up: staff see them all."""
+    return Organization.objects.all() if is_agent(user) else Organization.objects.none()
 
 
 def visible_tags(user):

@@ -83,7 +83,7 @@ def ticket_for_page(user, number):
     """The ticket as the portal shows it, or Ticket.DoesNotExist if this user may not see it."""
     return (
         visible_tickets(user)
-        .select_related("category", "customer", "assignee", "feedback", "order")
+        .select_related("category", "customer", "assignee", "feedback", "order", "organization")
         .prefetch_related(
             "order__lines",
             Prefetch(

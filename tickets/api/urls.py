@@ -45,6 +45,7 @@ v1 = [
     path("views/", saved_views.TicketViews.as_view(), name="views"),
     path("agents/", views.Agents.as_view(), name="agents"),
     path("tags/", views.Tags.as_view(), name="tags"),
+    path("organizations/", views.Organizations.as_view(), name="organizations"),
     path("macros/", views.Macros.as_view(), name="macros"),
     path("me/", views.Me.as_view(), name="me"),
     path("categories/", views.Categories.as_view(), name="categories"),
