@@ -1,12 +1,13 @@
 from django.contrib.auth.models import AbstractBaseUser, PermissionsMixin
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .domains import validate_domains
 from .managers import UserManager
-from .organizations import validate_domains
 
 phone_validator = RegexValidator(
     r"^\+?[0-9 ().\-]{7,20}$",
@@ -117,11 +118,24 @@ class Organization(models.Model):
         return [line.strip().lower() for line in self.domains.splitlines() if line.strip()]
 
     def clean(self):
-        from .organizations import check_organization
-
+        """A domain belongs to one organisation only; its admin is one of its members."""
         super().clean()
         self.domains = "\n".join(dict.fromkeys(self.domain_list))
-        check_organization(self)
+        errors = {}
+        others = Organization.objects.exclude(pk=self.pk)
+        taken = {domain: other for other in others for domain in other.domain_list}
+        clashes = [
+            _("“%(domain)s” already belongs to %(name)s.")
+            % {"domain": domain, "name": taken[domain]}
+            for domain in self.domain_list
+            if domain in taken
+        ]
+        if clashes:
+            errors["domains"] = clashes
+        if self.admin is not None and (self.pk is None or self.admin.organization_id != self.pk):
+            errors["admin"] = _("Choose one of the organisation's members (add them to it first).")
+        if errors:
+            raise ValidationError(errors)
 
 
 class AgentApplication(models.Model):

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
 
-import accounts.organizations
+import accounts.domains
 
 ROLE_PERMISSIONS = {
     "Support admins": [
@@ -61,7 +61,7 @@ class Migration(migrations.Migration):
                     models.TextField(
                         blank=True,
                         help_text="One a line, like lopeztaqueria.com. Whoever verifies an address at one of them joins. Webmail domains (gmail.com …) and our own are refused.",
-                        validators=[accounts.organizations.validate_domains],
+                        validators=[accounts.domains.validate_domains],
                         verbose_name="email domains",
                     ),
                 ),
