@@ -13,7 +13,7 @@ class AccountsConfig(AppConfig):
 
         from supportsite.permission_policies import WorkflowOnlyPermissionPolicy
 
-        from . import receivers  # noqa: F401 (new sign-ups become customers)
+        from . import receivers  # noqa: F401 (sign-ups, verified addresses)
         from .models import AgentApplication
 
         register_permission_policy(

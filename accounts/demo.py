@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 
 from . import applications, roles
-from .models import User
+from .models import Organization, User
 
 DEMO_PASSWORD = "demo-pass-123"  # noqa: S105 - published demo credentials
 
@@ -15,6 +15,13 @@ DEMO_ACCOUNTS = [
         "name": "Maria Lopez",
         "business_name": "Lopez Taqueria",
         "phone": "+1 312 555 0142",
+        "groups": [roles.CUSTOMERS],
+    },
+    {
+        "email": "manager@example.com",
+        "name": "Luis Ortega",
+        "business_name": "Lopez Taqueria",
+        "phone": "+1 312 555 0143",
         "groups": [roles.CUSTOMERS],
     },
     {
@@ -71,8 +78,25 @@ def seed_accounts():
         user.groups.set(Group.objects.filter(name__in=group_names))
         EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
         created.append(user)
+    seed_organization()
     seed_agent_application()
     return created
+
+
+def seed_organization():
+    """Lopez Taqueria: Maria (customer@example.com, its admin) and her manager Luis see each
+    other's tickets. No email domain: the demo addresses are all at example.com, the site's own,
+    so the members are put in by hand (as a support admin would)."""
+    organization, _ = Organization.objects.get_or_create(
+        name="Lopez Taqueria", defaults={"members_see_each_others_tickets": True}
+    )
+    User.objects.filter(
+        email__in=["customer@example.com", "manager@example.com"], organization__isnull=True
+    ).update(organization=organization)
+    if organization.admin_id is None:
+        organization.admin = User.objects.get(email="customer@example.com")
+        organization.save(update_fields=["admin"])
+    return organization
 
 
 def seed_agent_application():

@@ -1,10 +1,12 @@
 from django.contrib.auth.models import AbstractBaseUser, PermissionsMixin
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .domains import validate_domains
 from .managers import UserManager
 
 phone_validator = RegexValidator(
@@ -32,6 +34,18 @@ class User(AbstractBaseUser, PermissionsMixin):
         help_text=_("Agents who are away are skipped when new tickets are handed out."),
     )
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    organization = models.ForeignKey(
+        "accounts.Organization",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="members",
+        help_text=_(
+            "The customer's business. Addresses verified at one of its domains join it by "
+            "themselves."
+        ),
+    )
 
     objects = UserManager()
 
@@ -59,6 +73,69 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self):
         return self.name.split(" ")[0] if self.name else self.email
+
+
+class Organization(models.Model):
+    """A customer's business: its people (User.organization), the email domains whose verified
+    addresses join it (accounts.organizations), and whether they see each other's tickets."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    domains = models.TextField(
+        _("email domains"),
+        blank=True,
+        validators=[validate_domains],
+        help_text=_(
+            "One a line, like lopeztaqueria.com. Whoever verifies an address at one of them "
+            "joins. Webmail domains (gmail.com …) and our own are refused."
+        ),
+    )
+    members_see_each_others_tickets = models.BooleanField(
+        _("members see each other's tickets"),
+        default=False,
+        help_text=_("Members then read and answer every ticket of the organisation."),
+    )
+    admin = models.ForeignKey(
+        User,
+        verbose_name=_("organisation admin"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("One of its members: the customer's contact for the organisation."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def domain_list(self):
+        return [line.strip().lower() for line in self.domains.splitlines() if line.strip()]
+
+    def clean(self):
+        """A domain belongs to one organisation only; its admin is one of its members."""
+        super().clean()
+        self.domains = "\n".join(dict.fromkeys(self.domain_list))
+        errors = {}
+        others = Organization.objects.exclude(pk=self.pk)
+        taken = {domain: other for other in others for domain in other.domain_list}
+        clashes = [
+            _("“%(domain)s” already belongs to %(name)s.")
+            % {"domain": domain, "name": taken[domain]}
+            for domain in self.domain_list
+            if domain in taken
+        ]
+        if clashes:
+            errors["domains"] = clashes
+        if self.admin is not None and (self.pk is None or self.admin.organization_id != self.pk):
+            errors["admin"] = _("Choose one of the organisation's members (add them to it first).")
+        if errors:
+            raise ValidationError(errors)
 
 
 class AgentApplication(models.Model):

@@ -3,7 +3,15 @@ from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
 from .models import User
 
-USER_FIELDS = {"email", "name", "business_name", "phone", "is_superuser", "groups"}
+USER_FIELDS = {
+    "email",
+    "name",
+    "business_name",
+    "phone",
+    "organization",
+    "is_superuser",
+    "groups",
+}
 
 
 class AdminUserCreationForm(UserCreationForm):

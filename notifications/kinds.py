@@ -91,6 +91,16 @@ def _public_reply(*, by_staff):
     return lambda event: not event.message.is_internal and event.message.is_staff == by_staff
 
 
+def _by_colleague(event):
+    """A public reply by a member of the customer's organisation other than the customer."""
+    message = event.message
+    return (
+        not message.is_internal
+        and not message.is_staff
+        and message.author_id != event.ticket.customer_id
+    )
+
+
 def _to_unconfirmed_address(event):
     """The customer's address was never confirmed: an account email intake made for whoever
     wrote from it (or a sign-up not yet verified) that nobody has signed in to since (signing in
@@ -166,6 +176,16 @@ KINDS = (
         recipients=("assignee_or_team",),
         subject=_("Customer replied"),
         in_app=_("%(actor)s replied on ticket %(number)s: %(subject)s"),
+    ),
+    NotificationKind(
+        # A colleague in the customer's organisation answered on the customer's ticket.
+        name="colleague_replied",
+        label=_("Colleague replied"),
+        signals=(ticket_signals.message_posted,),
+        when=_by_colleague,
+        recipients=("customer",),
+        subject=_("New reply"),
+        in_app=_("%(actor)s replied about “%(subject)s” (ticket %(number)s)."),
     ),
     NotificationKind(
         name="ticket_resolved",

@@ -70,6 +70,22 @@ def user_with_only(*permissions):
     return UserFactory(role=group.name)
 
 
+class OrganizationFactory(factory.django.DjangoModelFactory):
+    """A customer organisation whose members see each other's tickets (pass False to hide)."""
+
+    class Meta:
+        model = "accounts.Organization"
+
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+    domains = factory.Sequence(lambda n: f"org{n}.test")
+    members_see_each_others_tickets = True
+
+
+def member_of(organization, **kwargs):
+    """A customer in the organisation (put there as a verified address would)."""
+    return CustomerFactory(organization=organization, **kwargs)
+
+
 class CategoryFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "tickets.Category"

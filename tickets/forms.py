@@ -206,6 +206,17 @@ def require_justification_if_needed(form):
 
 
 class TicketFilterForm(forms.Form):
+    """The portal list's filters; "whose" only for members who see their organisation's tickets."""
+
+    whose = forms.ChoiceField(
+        label=_("Opened by"),
+        required=False,
+        choices=[
+            ("", _("Me and my organisation")),
+            ("mine", _("Mine")),
+            ("organization", _("My organisation")),
+        ],
+    )
     q = forms.CharField(
         label=_("Search"),
         required=False,
@@ -244,6 +255,11 @@ class TicketFilterForm(forms.Form):
         ],
     )
 
+    def __init__(self, *args, shows_organization=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not shows_organization:
+            del self.fields["whose"]
+
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("created_from"), cleaned.get("created_to")
@@ -265,6 +281,7 @@ class TicketFilterForm(forms.Form):
             "created_to": data["created_to"],
             "query": data["q"].strip(),
             "sort": data["sort"],
+            "scope": data.get("whose", ""),
         }
 
 

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
-from accounts.models import User
+from accounts.models import Organization, User
 from accounts.roles import is_agent, is_support_admin
 
 from .models import Attachment, CannedResponse, Message, Order, SavedView, Tag, Team, Ticket
@@ -30,14 +30,39 @@ def _team_scope(user):
     return Q(team__isnull=True) | Q(team__in=Team.objects.of(user).values("pk"))
 
 
+def _organization_scope(user):
+    """A member of an organisation whose members see each other's tickets: its tickets (the
+    ticket's organisation as it was opened, whoever opened it)."""
+    organization = user.organization
+    if organization is None or not organization.members_see_each_others_tickets:
+        return Q(pk__in=[])
+    return Q(organization=organization)
+
+
+def _customer_scope(user):
+    """The tickets a customer takes part in, as one condition (no joins, so no duplicate rows)."""
+    return Q(customer=user) | _organization_scope(user)
+
+
+def sees_organization_tickets(user):
+    """Whether the portal offers this customer "my organisation" beside "mine"."""
+    return (
+        user.is_authenticated
+        and not is_agent(user)
+        and user.organization is not None
+        and user.organization.members_see_each_others_tickets
+    )
+
+
 def visible_tickets(user):
     """Staff see every ticket (with team-scoped visibility, their teams' and those of no team);
-    a customer only their own; anyone else nothing."""
+    a customer their own and, as a member of an organisation whose members see each other's,
+    the organisation's; anyone else nothing."""
     if not user.is_authenticated:
         return Ticket.objects.none()
     if is_agent(user):
         return Ticket.objects.filter(_team_scope(user))
-    return Ticket.objects.filter(customer=user)
+    return Ticket.objects.filter(_customer_scope(user))
 
 
 def visible_messages(user, ticket):
@@ -56,11 +81,21 @@ def visible_attachments(user):
 
 
 def visible_orders(user):
+    """Staff see every order; a customer their own and their organisation's (any member may
+    link an order of the organisation to a ticket)."""
     if not user.is_authenticated:
         return Order.objects.none()
     if is_agent(user):
         return Order.objects.all()
-    return Order.objects.filter(customer=user)
+    mine = Q(customer=user)
+    if user.organization_id is not None:
+        mine |= Q(organization_id=user.organization_id)
+    return Order.objects.filter(mine)
+
+
+def visible_organizations(user):
+    """Customers' organisations are the support team's to look up: staff see them all."""
+    return Organization.objects.all() if is_agent(user) else Organization.objects.none()
 
 
 def visible_tags(user):
@@ -95,14 +130,16 @@ def editable_macros(user):
 
 
 def can_view_ticket(user, ticket):
-    """The same policy as visible_tickets, for one ticket already in memory."""
+    """The one-ticket form of visible_tickets (same rules, no query)."""
     if not user.is_authenticated:
         return False
     if is_agent(user):
         return (
             not is_team_scoped(user) or ticket.team_id is None or ticket.team_id in team_ids(user)
         )
-    return ticket.customer_id == user.pk
+    if ticket.customer_id == user.pk:
+        return True
+    return sees_organization_tickets(user) and ticket.organization_id == user.organization_id
 
 
 def visible_teams(user):
@@ -112,7 +149,8 @@ def visible_teams(user):
 
 def is_participant(user, ticket):
     """Whom the ticket's conversation is with: whoever may see it but staff, who answer in the
-    admin or the API (today, its customer). Only a participant's email may add to a ticket."""
+    admin or the API (its customer, and the members of its organisation when they see each
+    other's tickets). Only a participant's email may add to a ticket."""
     return can_view_ticket(user, ticket) and not is_agent(user)
 
 

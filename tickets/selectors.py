@@ -6,8 +6,8 @@ from accounts.roles import is_agent
 
 from . import history
 from .choices import PRIORITY_RANK_EXPRESSION
-from .models import Attachment, Message, Order, Ticket, TicketReadState
-from .permissions import visible_tickets
+from .models import Attachment, Message, TicketReadState
+from .permissions import visible_orders, visible_tickets
 from .sla.state import NEXT_DUE_EXPRESSION
 
 PRIORITY_ORDER = PRIORITY_RANK_EXPRESSION
@@ -49,8 +49,15 @@ def my_tickets(
     created_to=None,
     query="",
     sort="updated",
+    scope="",
 ):
-    tickets = Ticket.objects.filter(customer=user).select_related("category", "order")
+    """The portal's list: the tickets the customer may see (visible_tickets: their own and
+    perhaps their organisation's), or with scope="mine" their own alone."""
+    tickets = visible_tickets(user).select_related("category", "order", "customer")
+    if scope == "mine":
+        tickets = tickets.filter(customer=user)
+    elif scope == "organization":
+        tickets = tickets.exclude(customer=user)
     if statuses:
         tickets = tickets.filter(status__in=statuses)
     if priority:
@@ -62,8 +69,8 @@ def my_tickets(
     if created_to:
         tickets = tickets.filter(created_at__date__lte=created_to)
     if query:
-        # Match order numbers among the customer's own orders, not by joining every order.
-        matching_orders = Order.objects.filter(customer=user, number__icontains=query)
+        # Match order numbers among the orders the customer sees, not by joining every order.
+        matching_orders = visible_orders(user).filter(number__icontains=query)
         tickets = tickets.filter(
             Q(number__icontains=query)
             | Q(subject__icontains=query)
@@ -76,7 +83,9 @@ def ticket_for_page(user, number):
     """The ticket as the portal shows it, or Ticket.DoesNotExist if this user may not see it."""
     return (
         visible_tickets(user)
-        .select_related("category", "team", "customer", "assignee", "feedback", "order")
+        .select_related(
+            "category", "team", "customer", "assignee", "feedback", "order", "organization"
+        )
         .prefetch_related(
             "order__lines",
             Prefetch(
@@ -118,10 +127,13 @@ def customer_status_history(ticket):
 
 
 def my_orders(user):
-    return Order.objects.filter(customer=user).prefetch_related(
-        "lines", Prefetch("tickets", queryset=Ticket.objects.order_by("-created_at"))
+    """The customer's orders and their organisation's, each with the tickets about it that
+    this customer may see."""
+    return visible_orders(user).prefetch_related(
+        "lines",
+        Prefetch("tickets", queryset=visible_tickets(user).order_by("-created_at")),
     )
 
 
 def orders_for_ticket_form(user):
-    return Order.objects.filter(customer=user).order_by("-placed_at")
+    return visible_orders(user).order_by("-placed_at")

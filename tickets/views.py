@@ -27,7 +27,7 @@ from .forms import (
     apply_workflow_errors,
 )
 from .models import Attachment, Ticket
-from .permissions import visible_attachments
+from .permissions import sees_organization_tickets, visible_attachments
 
 PER_PAGE = 20
 INLINE_TYPES = {"image/png", "image/jpeg", "image/gif", "image/webp"}
@@ -43,13 +43,19 @@ def _ticket_or_404(user, number):
 @login_required
 @require_GET
 def ticket_list(request):
-    form = TicketFilterForm(request.GET or None)
+    shows_organization = sees_organization_tickets(request.user)
+    form = TicketFilterForm(request.GET or None, shows_organization=shows_organization)
     tickets = selectors.my_tickets(request.user, **form.filters())
     page = Paginator(tickets, PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "tickets/ticket_list.html",
-        {"form": form, "page_obj": page, "tickets": page.object_list},
+        {
+            "form": form,
+            "page_obj": page,
+            "tickets": page.object_list,
+            "shows_organization": shows_organization,
+        },
     )
 
 

@@ -74,6 +74,7 @@ MATRIX = [
     ("stats", "get", "/api/v1/stats/", None, [401, 403, 403, 200, 200]),
     ("agents", "get", "/api/v1/agents/", None, [401, 403, 403, 200, 200]),
     ("tags", "get", "/api/v1/tags/", None, [401, 403, 403, 200, 200]),
+    ("organizations", "get", "/api/v1/organizations/", None, [401, 403, 403, 200, 200]),
     ("macros", "get", "/api/v1/macros/", None, [401, 403, 403, 200, 200]),
     ("me", "get", "/api/v1/me/", None, [401, 200, 200, 200, 200]),
     ("categories", "get", "/api/v1/categories/", None, [200, 200, 200, 200, 200]),
@@ -170,6 +171,7 @@ STAFF_ONLY_KEYS = {
     "changed_by",
     "change_reason",
     "tags",
+    "organization",
 }
 
 

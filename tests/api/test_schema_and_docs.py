@@ -44,6 +44,7 @@ def test_the_schema_lists_our_endpoints_and_nothing_of_wagtails(client):
         "/api/v1/agents/",
         "/api/v1/teams/",
         "/api/v1/tags/",
+        "/api/v1/organizations/",
         "/api/v1/macros/",
         "/api/v1/tickets/{number}/macros/{id}/",
     } == paths

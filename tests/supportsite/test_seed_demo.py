@@ -86,6 +86,16 @@ def test_seed_demo_builds_a_working_support_desk(client):
         "General inquiry",
     }
     assert Order.objects.filter(customer__email="customer@example.com").count() >= 10
+    lopez = User.objects.get(email="customer@example.com").organization
+    assert lopez.name == "Lopez Taqueria" and lopez.members_see_each_others_tickets
+    assert lopez.admin.email == "customer@example.com"
+    assert {member.email for member in lopez.members.all()} == {
+        "customer@example.com",
+        "manager@example.com",
+    }
+    assert Ticket.objects.filter(organization=lopez, customer__email="manager@example.com")
+    assert Ticket.objects.filter(organization=lopez, customer__email="customer@example.com")
+    assert not Order.objects.filter(customer__email="customer@example.com", organization=None)
     assert CannedResponse.objects.exists()
 
 

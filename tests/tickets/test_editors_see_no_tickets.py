@@ -3,17 +3,20 @@ the snippet choosers, not through the contact pages' form submissions."""
 
 import pytest
 from django.contrib.auth.models import Group
+from django.urls import reverse
 from wagtail.contrib.forms.models import FormSubmission
 
 from accounts import roles
 from helpcenter.demo import seed_contact_page
 from helpcenter.models import ContactPage, HomePage
-from tests.factories import open_ticket
+from tests.factories import OrganizationFactory, member_of, open_ticket
 from tickets.models import CannedResponse
 
 pytestmark = pytest.mark.django_db
 
 SUBJECT = "Secret subject of a customer"
+ORGANIZATION = "Secretive Bakery Group"
+SECRETS = (SUBJECT.encode(), ORGANIZATION.encode())
 CHOOSERS = [
     "/admin/snippets/choose/tickets/ticket/",
     f"/admin/snippets/choose/tickets/ticket/results/?q={SUBJECT.split()[0]}",
@@ -116,7 +119,8 @@ def _admin_paths():
 
 
 def test_no_admin_page_shows_an_editor_a_ticket(client, editor, contact_submission):
-    open_ticket(subject=SUBJECT)
+    organization = OrganizationFactory(name=ORGANIZATION)
+    open_ticket(member_of(organization), subject=SUBJECT)
     client.force_login(editor)
     # Logging out would end the visit; a pattern that is a regular expression names no page.
     paths = [path for path in _admin_paths() if "logout" not in path and "*" not in path]
@@ -126,8 +130,31 @@ def test_no_admin_page_shows_an_editor_a_ticket(client, editor, contact_submissi
         path
         for path in paths
         for suffix in ("", f"?q={SUBJECT.split()[0]}")
-        if SUBJECT.encode() in client.get(path + suffix).content
+        if any(secret in client.get(path + suffix).content for secret in SECRETS)
     ]
 
     assert len(paths) > 50
     assert shown == []
+
+
+def test_organisations_are_for_support_staff(client, people):
+    organization = OrganizationFactory(name=ORGANIZATION)
+    index = reverse("organizations:index")
+    edit = reverse("organizations:edit", args=[organization.pk])
+    expected = {
+        "anonymous": (302, 302),
+        "customer": (302, 302),
+        "applicant": (302, 302),
+        "editor": (302, 302),
+        "agent": (200, 302),
+        "support_admin": (200, 200),
+    }
+
+    for role, user in people.items():
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        answers = (client.get(index), client.get(edit))
+        assert tuple(answer.status_code for answer in answers) == expected[role], role
+        if role not in ("agent", "support_admin"):
+            assert not any(ORGANIZATION.encode() in answer.content for answer in answers)

@@ -6,7 +6,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
-from accounts.models import User
+from accounts.models import Organization, User
 from tickets.choices import Priority, Status
 from tickets.models import Category, Tag, Team, Ticket
 from tickets.permissions import visible_tickets
@@ -77,6 +77,9 @@ class TicketFilterSet(WagtailFilterSet):
         empty_label=_("Any"),
         distinct=False,  # one tag: a ticket carries it once
     )
+    organization = django_filters.ModelChoiceFilter(
+        queryset=Organization.objects.all(), label=_("Organisation"), empty_label=_("Any")
+    )
     assignee = AssigneeFilter(label=_("Assignee"), choices=agent_choices, empty_label=_("Anyone"))
     sla = django_filters.ChoiceFilter(
         label=_("SLA"), choices=SLA_CHOICES, method="filter_sla", empty_label=_("Any")
@@ -95,6 +98,7 @@ class TicketFilterSet(WagtailFilterSet):
             "category",
             "team",
             "tag",
+            "organization",
             "assignee",
             "sla",
             "escalated",

@@ -4,6 +4,8 @@ it, controls and context aside; and what its page polls for (updates_view) and j
 Every change goes through tickets.workflow; this view only turns forms into those calls.
 """
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -40,6 +42,7 @@ from .forms import (
     macros_for,
 )
 from .neighbours import neighbour
+from .saved_views import ALL
 from .tags import TicketTagsForm
 from .timeline import activity, ticket_timeline
 
@@ -61,6 +64,7 @@ def _ticket_for(request, pk):
         "assignee",
         "order",
         "feedback",
+        "organization",
     )
     try:
         return queryset.get(pk=pk)
@@ -386,6 +390,7 @@ class TicketWorkspaceView(View):
             .filter(customer=ticket.customer_id)
             .exclude(pk=ticket.pk)
             .order_by("-created_at")[:10],
+            **_organization_context(self.viewset, ticket),
             "others_viewing": presence.touch(ticket, user),
             "updates_url": self.url + "updates/",
             "last_message": thread[-1].pk if thread else 0,
@@ -398,6 +403,31 @@ class TicketWorkspaceView(View):
             "header_icon": "help",
         }
         return TemplateResponse(self.request, self.template_name, context, status=status)
+
+
+ORGANIZATION_TICKETS_SHOWN = 5
+
+
+def _organization_context(viewset, ticket):
+    """The ticket's organisation, a few of its other tickets (one query) and the queue filtered
+    by it, for the aside."""
+    organization = ticket.organization
+    if organization is None:
+        return {}
+    others = list(
+        Ticket.objects.filter(organization=organization)
+        .exclude(pk=ticket.pk)
+        .select_related("customer")
+        .order_by("-created_at")[:ORGANIZATION_TICKETS_SHOWN]
+    )
+    queue = reverse(viewset.get_url_name("list"))
+    filtered = urlencode({"view": ALL, "organization": organization.pk})
+    return {
+        "organization": organization,
+        "organization_url": reverse("organizations:edit", args=[organization.pk]),
+        "organization_tickets": others,
+        "organization_queue_url": f"{queue}?{filtered}",
+    }
 
 
 # The folded panels' forms, rendered only when asked for: opened (panel_view), named by ?panel=

@@ -6,6 +6,7 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from accounts.admin_views import AgentApplicationViewSet
+from accounts.organization_admin import OrganizationViewSet
 from accounts.roles import is_agent
 from supportsite.admin_chrome import count_slot
 from tickets.models import CannedResponse, Category, SLAPolicy, Tag, Team, Ticket
@@ -195,6 +196,7 @@ class SupportViewSetGroup(SnippetViewSetGroup):
         CategoryViewSet,
         SLAPolicyViewSet,
         AgentApplicationViewSet,
+        OrganizationViewSet,
     )
 
 

@@ -8,7 +8,7 @@ from rest_framework import serializers
 from accounts.roles import is_agent
 from tickets.choices import Priority, Status
 from tickets.models import Category, Ticket
-from tickets.permissions import visible_orders, visible_tags, visible_teams
+from tickets.permissions import visible_orders, visible_organizations, visible_tags, visible_teams
 from tickets.selectors import PRIORITY_ORDER
 
 ME, UNASSIGNED, NONE = "me", "unassigned", "none"
@@ -48,6 +48,11 @@ class TicketFilterSet(django_filters.FilterSet):
         method="filter_tag",
         max_length=50,
         help_text="Staff only: tickets with this tag (its name, any case).",
+    )
+    organization = django_filters.CharFilter(
+        method="filter_organization",
+        max_length=18,
+        help_text="Staff only: an organisation's id (GET /api/v1/organizations/).",
     )
     created_from = django_filters.DateFilter(
         field_name="created_at", lookup_expr="date__gte", help_text="Created on or after (date)."
@@ -106,6 +111,18 @@ class TicketFilterSet(django_filters.FilterSet):
         if tag is None:
             raise serializers.ValidationError({"tag": [_("No tag has this name.")]})
         return queryset.filter(tags=tag)
+
+    def filter_organization(self, queryset, name, value):
+        if not is_agent(self.request.user):
+            raise serializers.ValidationError(
+                {"organization": [_("Only support staff can filter by organisation.")]}
+            )
+        if (
+            not value.isdigit()
+            or not visible_organizations(self.request.user).filter(pk=int(value)).exists()
+        ):
+            raise serializers.ValidationError({"organization": [_("No organisation has this id.")]})
+        return queryset.filter(organization_id=int(value))
 
     def filter_search(self, queryset, name, value):
         value = value.strip()

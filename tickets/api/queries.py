@@ -15,6 +15,7 @@ from tickets.permissions import (
     visible_macros,
     visible_messages,
     visible_orders,
+    visible_organizations,
     visible_tags,
     visible_teams,
     visible_tickets,
@@ -28,6 +29,7 @@ def ticket_list(user):
         "category", "team", "customer", "order", "assignee"
     )
     if is_agent(user):
+        tickets = tickets.select_related("organization")
         tickets = tickets.prefetch_related("tags")
     return selectors.with_unread(tickets, user)
 
@@ -106,6 +108,11 @@ def orders(user):
 
 def categories():
     return Category.objects.filter(is_active=True)
+
+
+def organizations(user):
+    """Customers' organisations with their member counts (staff only), in one query."""
+    return visible_organizations(user).annotate(member_count=Count("members")).order_by("name")
 
 
 def tags(user):

@@ -8,7 +8,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from accounts.models import User
+from accounts.models import Organization, User
 from tickets import limits
 from tickets.choices import STAFF_SOURCES, Priority, Status, customer_label
 from tickets.models import (
@@ -87,6 +87,35 @@ class TagSerializer(OutputMixin, serializers.ModelSerializer):
     class Meta:
         model = Tag
         fields = ["id", "name", "colour"]
+
+
+class OrganizationBriefSerializer(OutputMixin, serializers.ModelSerializer):
+    """The customer's organisation a ticket was opened in."""
+
+    class Meta:
+        model = Organization
+        fields = ["id", "name"]
+
+
+class OrganizationSerializer(OutputMixin, serializers.ModelSerializer):
+    """A customers' organisation: its email domains and whether members see each other's
+    tickets."""
+
+    domains = serializers.ListField(
+        source="domain_list", child=serializers.CharField(), read_only=True
+    )
+    member_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Organization
+        fields = [
+            "id",
+            "name",
+            "domains",
+            "members_see_each_others_tickets",
+            "admin",
+            "member_count",
+        ]
 
 
 class PersonSerializer(OutputMixin, serializers.ModelSerializer):
@@ -316,6 +345,7 @@ class TicketListSerializer(StatusLabelMixin, StaffOnlyFieldsMixin, serializers.M
         help_text="The other side wrote since this user last read the ticket."
     )
     tags = TagSerializer(many=True, read_only=True)
+    organization = OrganizationBriefSerializer(read_only=True, allow_null=True)
 
     class Meta:
         model = Ticket
@@ -337,8 +367,9 @@ class TicketListSerializer(StatusLabelMixin, StaffOnlyFieldsMixin, serializers.M
             "source",
             "escalated",
             "tags",
+            "organization",
         ]
-        staff_only_fields = ("team", "assignee", "source", "escalated", "tags")
+        staff_only_fields = ("team", "assignee", "source", "escalated", "tags", "organization")
 
     def get_unread(self, ticket) -> bool:
         return bool(getattr(ticket, "unread", False))

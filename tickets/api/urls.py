@@ -46,6 +46,7 @@ v1 = [
     path("agents/", views.Agents.as_view(), name="agents"),
     path("teams/", views.Teams.as_view(), name="teams"),
     path("tags/", views.Tags.as_view(), name="tags"),
+    path("organizations/", views.Organizations.as_view(), name="organizations"),
     path("macros/", views.Macros.as_view(), name="macros"),
     path("me/", views.Me.as_view(), name="me"),
     path("categories/", views.Categories.as_view(), name="categories"),

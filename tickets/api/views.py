@@ -405,6 +405,19 @@ class Stats(APIMixin, generics.GenericAPIView):
         return Response(queries.stats(self.filter_queryset(self.get_queryset())))
 
 
+@extend_schema(
+    summary="Organisations (staff)",
+    description="Customers' organisations: their email domains, whether members see each "
+    "other's tickets, their admin's user id and how many members they have.",
+)
+class Organizations(APIMixin, generics.ListAPIView):
+    permission_classes = [IsAuthenticated, IsSupportStaff]
+    serializer_class = s.OrganizationSerializer
+
+    def get_queryset(self):
+        return queries.organizations(self.request.user)
+
+
 @extend_schema(summary="Tags (staff)", description="The tags staff put on tickets.")
 class Tags(APIMixin, generics.ListAPIView):
     permission_classes = [IsAuthenticated, IsSupportStaff]

@@ -118,6 +118,15 @@ def seed_orders(customer, prefix, count=12):
     return orders
 
 
+def _organizations_orders(orders):
+    """Lopez Taqueria's orders are the restaurant's: its manager may link them too."""
+    organization_id = orders[0].customer.organization_id if orders else None
+    Order.objects.filter(pk__in=[order.pk for order in orders], organization=None).update(
+        organization_id=organization_id
+    )
+    return orders
+
+
 def _play(ticket, story):
     for step in story:
         kind = step[0]
@@ -144,7 +153,7 @@ def seed_tickets():
     tags = seed_tags()
     seed_canned_responses(tags)
     orders = {
-        "customer": seed_orders(_user("customer"), "LT"),
+        "customer": _organizations_orders(seed_orders(_user("customer"), "LT")),
         "customer2": seed_orders(_user("customer2"), "PC"),
         "applicant": [],
     }

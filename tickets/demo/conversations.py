@@ -342,6 +342,17 @@ MORE_CUSTOMERS = [
 
 MORE_TICKETS = [
     (
+        # Maria's manager at Lopez Taqueria: Maria sees it too (their organisation's switch).
+        "manager",
+        "Walk-in cooler door seal for the Tuesday drop",
+        "General inquiry",
+        Priority.LOW,
+        [
+            ("assign", "agent"),
+            ("reply", "agent", "We can bring a seal on Tuesday's truck; the driver will fit it."),
+        ],
+    ),
+    (
         "golden.wok",
         "Bok choy wilted on arrival",
         "Product quality",

@@ -15,6 +15,15 @@ class Order(models.Model):
         on_delete=models.CASCADE,
         related_name="orders",
     )
+    organization = models.ForeignKey(
+        "accounts.Organization",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="orders",
+        help_text=_("An order of the organisation: any of its members may link it to a ticket."),
+    )
     placed_at = models.DateTimeField(_("placed at"))
     status = models.CharField(
         _("status"), max_length=20, choices=OrderStatus.choices, default=OrderStatus.PLACED

@@ -28,6 +28,15 @@ class Ticket(models.Model):
         on_delete=models.PROTECT,
         related_name="tickets",
     )
+    organization = models.ForeignKey(
+        "accounts.Organization",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="tickets",
+        help_text=_("The customer's organisation when the ticket was opened."),
+    )
     subject = models.CharField(
         _("subject"),
         max_length=SUBJECT_MAX,
@@ -156,6 +165,7 @@ class Ticket(models.Model):
         indexes = [
             models.Index(fields=["customer", "-created_at"]),
             models.Index(fields=["customer", "-updated_at"]),
+            models.Index(fields=["organization", "-updated_at"]),
             models.Index(fields=["status", "priority", "created_at"]),
             models.Index(fields=["assignee", "status"]),
             models.Index(fields=["category", "status"]),

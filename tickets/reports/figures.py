@@ -220,6 +220,23 @@ def by_tag(scope):
     )
 
 
+def by_organization(scope):
+    """Each organisation's tickets created in the period, busiest first (tickets of customers
+    in no organisation are left out)."""
+    return list(
+        scope.created()
+        .filter(organization__isnull=False)
+        .values(organization_name=F("organization__name"))
+        .annotate(
+            tickets=Count("pk"),
+            still_open=Count("pk", filter=conditions.ACTIVE),
+            resolved=Count("resolved_at"),
+            rating=Avg("feedback__rating"),
+        )
+        .order_by("-tickets", "organization_name")
+    )
+
+
 def satisfaction_summary(scope):
     """Average rating and how many of each star, for ratings given in the period."""
     ratings = Feedback.objects.filter(scope.during("created_at"), scope.filters("ticket__"))

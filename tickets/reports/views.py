@@ -344,6 +344,28 @@ class TagsReportView(SupportReportView):
         return figures.by_tag(self.scope)
 
 
+class OrganizationsReportView(SupportReportView):
+    """How many of the period's tickets each customer organisation opened: the businesses that
+    need the team most."""
+
+    name = "organizations"
+    page_title = _("Organisations")
+    header_icon = "group"
+    columns = [
+        PlainColumn("organization_name", label=_("Organisation")),
+        CountColumn("tickets", label=_("Tickets")),
+        CountColumn("still_open", label=_("Still open")),
+        CountColumn("resolved", label=_("Resolved")),
+        FigureColumn("rating_average", label=_("Average rating")),
+    ]
+
+    def get_queryset(self):
+        rows = figures.by_organization(self.scope)
+        for row in rows:
+            row["rating_average"] = None if row["rating"] is None else round(row["rating"], 2)
+        return rows
+
+
 REPORTS = [
     VolumeReportView,
     StatusReportView,
@@ -353,4 +375,5 @@ REPORTS = [
     CategoriesReportView,
     TeamsReportView,
     TagsReportView,
+    OrganizationsReportView,
 ]

@@ -10,7 +10,7 @@ from tickets import limits
 
 from .. import signals
 from ..models import Team, Ticket
-from ..permissions import require_staff
+from ..permissions import require_staff, visible_orders
 from ..sla.targets import set_due_times
 from .base import locked, save
 
@@ -57,8 +57,8 @@ def correct(ticket, *, by, reason, **changes):
         if name in changes:
             changes[name] = (changes[name] or "").strip()
     order = changes.get("order")
-    if order is not None and order.customer_id != ticket.customer_id:
-        errors["order"] = _("Choose one of the customer's orders.")
+    if order is not None and not visible_orders(ticket.customer).filter(pk=order.pk).exists():
+        errors["order"] = _("Choose one of the customer's orders (or their organisation's).")
     team = changes.get("team")
     if team is not None and not isinstance(team, Team):
         errors["team"] = _("Choose one of the teams.")

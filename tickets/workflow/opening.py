@@ -16,7 +16,7 @@ from ..choices import PRESSING_PRIORITIES, Priority, Source
 from ..customers import customer_for_staff
 from ..models import Deflection, Ticket
 from ..numbering import next_ticket_number
-from ..permissions import require, require_staff
+from ..permissions import require, require_staff, visible_orders
 from ..sla.targets import set_due_times
 from .base import check_rate, save, store_attachments
 from .messages import mark_read
@@ -44,6 +44,11 @@ def _check_new_ticket_rate(customer):
         )
         % {"count": limits.NEW_TICKETS_PER_HOUR},
     )
+
+
+def _may_link(customer, order):
+    """The customer's own orders and their organisation's (tickets.permissions.visible_orders)."""
+    return customer is not None and visible_orders(customer).filter(pk=order.pk).exists()
 
 
 @transaction.atomic
@@ -96,11 +101,11 @@ def open_ticket(
     if justify and not priority_justification.strip():
         errors["priority_justification"] = missing_justification()
     customer_pk = customer.pk if customer else None
-    if order is not None and order.customer_id != customer_pk:
+    if order is not None and not _may_link(customer, order):
         errors["order"] = (
-            _("Choose one of the customer's orders.")
+            _("Choose one of the customer's orders (or their organisation's).")
             if on_behalf
-            else _("Choose one of your own orders.")
+            else _("Choose one of your own orders or your organisation's.")
         )
     if previous_ticket is not None and previous_ticket.customer_id != customer_pk:
         errors["previous_ticket"] = _("Choose one of your own tickets.")
@@ -108,6 +113,7 @@ def open_ticket(
         errors["category"] = _("Choose one of the categories offered.")
     ticket = Ticket(
         customer=customer,
+        organization_id=customer.organization_id if customer else None,
         subject=subject.strip(),
         description=description.strip(),
         category=category,
