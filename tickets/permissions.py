@@ -2,21 +2,42 @@
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from accounts.models import User
 from accounts.roles import is_agent, is_support_admin
 
-from .models import Attachment, CannedResponse, Message, Order, SavedView, Tag, Ticket
+from .models import (
+    Attachment,
+    CannedResponse,
+    Message,
+    Order,
+    SavedView,
+    Tag,
+    Ticket,
+    TicketCC,
+)
 
 
 def visible_tickets(user):
-    """Staff see every ticket; a customer only their own; anyone else nothing."""
+    """Staff see every ticket; a customer their own and those they are copied on; anyone else
+    nothing."""
     if not user.is_authenticated:
         return Ticket.objects.none()
     if is_agent(user):
         return Ticket.objects.all()
-    return Ticket.objects.filter(customer=user)
+    return Ticket.objects.filter(Q(customer=user) | _cc_scope(user))
+
+
+def _cc_scope(user):
+    """The tickets the user's account is copied on (a subquery: one row per ticket however many
+    CCs it has). Removing the CC takes the ticket away at once."""
+    return Q(Exists(TicketCC.objects.filter(ticket=OuterRef("pk"), user=user)))
+
+
+def is_cc(user, ticket):
+    """Whether the user's account is copied on the ticket (one query)."""
+    return user.is_authenticated and ticket.ccs.filter(user=user).exists()
 
 
 def visible_messages(user, ticket):
@@ -74,13 +95,29 @@ def editable_macros(user):
 
 
 def can_view_ticket(user, ticket):
-    return user.is_authenticated and (is_agent(user) or ticket.customer_id == user.pk)
+    if not user.is_authenticated:
+        return False
+    return is_agent(user) or ticket.customer_id == user.pk or is_cc(user, ticket)
 
 
 def is_participant(user, ticket):
     """Whom the ticket's conversation is with: whoever may see it but staff, who answer in the
-    admin or the API (today, its customer). Only a participant's email may add to a ticket."""
+    admin or the API (its customer and the accounts copied on it). Only a participant's email
+    may add to a ticket."""
     return can_view_ticket(user, ticket) and not is_agent(user)
+
+
+def can_change_ccs(user, ticket):
+    """Who copies people on a ticket: staff, and the ticket's participants (its customer, and
+    whoever is copied on it, as the Cc of their email does)."""
+    return is_agent(user) or is_participant(user, ticket)
+
+
+def can_remove_cc(user, ticket, email):
+    """Who takes someone off: staff, the ticket's customer, and the CC themselves."""
+    if is_agent(user) or (user.is_authenticated and ticket.customer_id == user.pk):
+        return True
+    return is_cc(user, ticket) and ticket.ccs.filter(user=user, email=email).exists()
 
 
 def can_reassign(user, ticket=None):

@@ -19,3 +19,5 @@ sla_breached = Signal()  # target: "first_response" or "resolution"
 corrected = Signal()  # fields: the names of the fields the correction changed
 merged = Signal()  # into: the target; merged: the customer's tickets merged into it (see merge)
 tags_changed = Signal()  # added, removed: the Tags put on and taken off
+ccs_changed = Signal()  # added, removed: the email addresses copied on and taken off
+followers_changed = Signal()  # agent: who follows or stops; following: True or False
