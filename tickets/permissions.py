@@ -107,6 +107,12 @@ def is_participant(user, ticket):
     return can_view_ticket(user, ticket) and not is_agent(user)
 
 
+def is_copied_address(address, ticket):
+    """Whether this address is copied on the ticket: the CC's email answers may then be posted
+    (as the account linked to it, made for it if there is none: workflow.cc_author)."""
+    return ticket.ccs.filter(email=address.lower()).exists()
+
+
 def can_change_ccs(user, ticket):
     """Who copies people on a ticket: staff, and the ticket's participants (its customer, and
     whoever is copied on it, as the Cc of their email does)."""

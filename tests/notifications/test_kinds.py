@@ -156,4 +156,4 @@ def test_settings_may_change_who_hears_about_a_kind(settings):
     settings.NOTIFICATION_RECIPIENTS = {"ticket_closed": []}
 
     assert kinds.BY_NAME["ticket_closed"].roles() == []
-    assert kinds.BY_NAME["ticket_resolved"].roles() == ("customer",)
+    assert kinds.BY_NAME["ticket_resolved"].roles() == ("customer", "ccs")

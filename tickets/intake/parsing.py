@@ -29,6 +29,7 @@ class InboundMail:
     sender_name: str
     recipients: list
     references: list
+    cc: list  # the addresses of its Cc field, which intake copies on the ticket
     subject: str
     text: str
     attachments: list = field(default_factory=list)
@@ -147,6 +148,7 @@ def read(message):
         sender_name=(senders.display_name or "")[:150],
         recipients=recipients,
         references=references,
+        cc=_addresses(message, ("Cc",)),
         subject=" ".join(_header(message, "Subject").split()),
         text=_text(message),
         attachments=_attachments(message),
