@@ -79,6 +79,7 @@ def ticket_for_page(user, number):
         .select_related("category", "customer", "assignee", "feedback", "order")
         .prefetch_related(
             "order__lines",
+            "ccs",
             Prefetch(
                 "attachments",
                 queryset=Attachment.objects.filter(message__isnull=True),
