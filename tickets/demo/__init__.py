@@ -16,7 +16,16 @@ from accounts.models import User
 from .. import workflow
 from ..choices import ACTIVE_STATUSES, OrderStatus, Priority
 from ..models import CannedResponse, Category, Feedback, Order, OrderLine, Tag, Ticket
-from .catalog import CANNED_RESPONSES, CATEGORIES, MACRO_ACTIONS, PRODUCTS, TAGS, TICKET_TAGS
+from .catalog import (
+    CANNED_RESPONSES,
+    CATEGORIES,
+    MACRO_ACTIONS,
+    PRODUCTS,
+    TAGS,
+    TICKET_CCS,
+    TICKET_FOLLOWERS,
+    TICKET_TAGS,
+)
 from .conversations import MORE_CUSTOMERS, MORE_TICKETS, TICKETS
 
 
@@ -146,7 +155,10 @@ def seed_tickets():
             priority_justification=justification,
             order=orders[customer_key][order_index] if order_index is not None else None,
             check_rate=False,
+            cc=TICKET_CCS.get(subject, ()),
         )
+        for agent in TICKET_FOLLOWERS.get(subject, ()):
+            workflow.follow(ticket, _user(agent))
         _play(ticket, story)
         _tag(ticket, [tags[name] for name in TICKET_TAGS.get(subject, ())])
         _backdate(ticket)
