@@ -417,3 +417,27 @@ def test_the_admin_ticket_view_adds_and_removes_ccs_and_follows(copied_ticket, a
     assert addresses(copied_ticket) == ["manager@example.net", "agent-added@example.org"]
     assert list(copied_ticket.followers.all()) == [agent]
     assert TicketCC.objects.filter(ticket=copied_ticket).count() == 2
+
+
+@pytest.mark.usefixtures("intake_mail_settings")
+def test_a_reply_to_all_from_a_cc_copies_no_one_twice_and_leaves_no_one_out(
+    copied_ticket, client, customer
+):
+    address = reply_address(copied_ticket, copied="buyer@example.org")
+    message = (
+        f"From: buyer@example.org\nTo: {address}\n"
+        f"Cc: {customer.email}, manager@example.net, support@reply.example.com, new@example.org\n"
+        f"Subject: Re: Ticket #{copied_ticket.number}\nMessage-ID: <all@x>\n\nSounds good.\n"
+    )
+    by_webhook(client, message.encode())
+
+    record = InboundEmail.objects.get()
+    assert record.outcome == Outcome.REPLY
+    assert addresses(copied_ticket) == [
+        "manager@example.net",
+        "buyer@example.org",
+        "new@example.org",
+    ]
+    assert record.reason == (
+        f"Ticket {copied_ticket.number}. Not copied on the ticket: support@reply.example.com."
+    )

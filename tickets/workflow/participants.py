@@ -121,8 +121,8 @@ def add_cc(ticket, email, *, by, reason=None):
 @transaction.atomic
 def copy_in(ticket, addresses, *, by):
     """Email intake: copy the Cc addresses of a message on the ticket, leaving out silently our
-    own, the customer's and bad ones, and those past the limit. Returns the addresses left out
-    (the intake log names them)."""
+    own and bad ones, and those past the limit. Returns those left out (the intake log names
+    them); the customer's and those already copied are not."""
     ticket = locked(ticket)
     if not can_change_ccs(by, ticket):
         return list(addresses)
@@ -138,7 +138,9 @@ def copy_in(ticket, addresses, *, by):
     added = kept[:room]
     if added:
         _add(ticket, added, by=by, reason=_("copied on the email"))
-    return [address for address in addresses if address.lower() not in added]
+    # A reply to all names the people already on the ticket: they are not left out.
+    on_ticket = {*already, *added, ticket.customer.email.lower()}
+    return [address for address in addresses if address.lower() not in on_ticket]
 
 
 @transaction.atomic
