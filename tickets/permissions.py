@@ -26,6 +26,14 @@ def visible_tickets(user):
         return Ticket.objects.none()
     if is_agent(user):
         return Ticket.objects.all()
+    return portal_tickets(user)
+
+
+def portal_tickets(user):
+    """The tickets the portal lists as the user's ("My tickets"): their own and those their
+    account is copied on, whatever their role (staff see the rest in the admin)."""
+    if not user.is_authenticated:
+        return Ticket.objects.none()
     return Ticket.objects.filter(Q(customer=user) | _cc_scope(user))
 
 

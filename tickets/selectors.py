@@ -7,7 +7,7 @@ from accounts.roles import is_agent
 from . import history
 from .choices import PRIORITY_RANK_EXPRESSION
 from .models import Attachment, Message, Order, Ticket, TicketReadState
-from .permissions import visible_tickets
+from .permissions import portal_tickets, visible_tickets
 from .sla.state import NEXT_DUE_EXPRESSION
 
 PRIORITY_ORDER = PRIORITY_RANK_EXPRESSION
@@ -50,7 +50,7 @@ def my_tickets(
     query="",
     sort="updated",
 ):
-    tickets = Ticket.objects.filter(customer=user).select_related("category", "order")
+    tickets = portal_tickets(user).select_related("category", "order")
     if statuses:
         tickets = tickets.filter(status__in=statuses)
     if priority:

@@ -441,3 +441,18 @@ def test_a_reply_to_all_from_a_cc_copies_no_one_twice_and_leaves_no_one_out(
     assert record.reason == (
         f"Ticket {copied_ticket.number}. Not copied on the ticket: support@reply.example.com."
     )
+
+
+def test_an_account_copied_under_two_of_its_addresses_sees_the_ticket_once(customer, colleague):
+    EmailAddress.objects.create(user=colleague, email="dana@example.org", verified=True)
+    ticket = open_ticket(customer, cc=[colleague.email, "dana@example.org"])
+
+    assert set(ticket.ccs.values_list("user", flat=True)) == {colleague.pk}
+    assert list(visible_tickets(colleague)) == [ticket]
+    assert visible_tickets(colleague).count() == 1
+
+
+def test_the_portal_lists_tickets_one_is_copied_on(copied_ticket, colleague, client):
+    client.force_login(colleague)
+    response = client.get(reverse("tickets:list"))
+    assert copied_ticket.number in response.content.decode()
