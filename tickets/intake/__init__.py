@@ -178,8 +178,8 @@ def _reply(mail, record, *, ticket, author):
 
 
 def _copy_in(mail, record, *, ticket, by):
-    """The message's Cc addresses copied on the ticket; the log names those left out (ours, the
-    customer's, bad ones, and those past the limit)."""
+    """The message's Cc addresses copied on the ticket; the log names those left out (ours, bad
+    ones, and those past the limit)."""
     addresses = [address for address in mail.cc if address != mail.sender]
     if not addresses:
         return
