@@ -237,6 +237,7 @@ def _open_ticket(request, page, form, scope):
         attachments=list(data.get("attachments") or []) + kept_uploads.opened(request, scope),
         previous_ticket=previous,
         session_key=request.session.session_key,
+        cc=data.get("cc") or (),
     )
     page.record_submission(ticket, form.extra_values())
     return ticket

@@ -55,6 +55,7 @@ def dispatch(event):
                         address=address,
                         action=action,
                         path=path,
+                        replies_as=recipient.replies_as,
                     )
                     deliveries.append(email)
                     if kind.urgent:

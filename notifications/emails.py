@@ -54,8 +54,9 @@ def star_links(ticket):
     return [(stars, absolute(path)) for stars, path in rating_links.star_paths(ticket)]
 
 
-def build(*, kind, event, audience, user, address, action, path):
-    """The email telling `address` (the user's, or the team's) about the event, as `kind`."""
+def build(*, kind, event, audience, user, address, action, path, replies_as=""):
+    """The email telling `address` (the user's, a CC's or the team's) about the event, as
+    `kind`; `replies_as`: the CC whose own reply address it carries."""
     ticket = event.ticket
     link_url = absolute(path)
     context = {
@@ -89,7 +90,7 @@ def build(*, kind, event, audience, user, address, action, path):
         subject=subject_for(ticket, action, repeats_subject=kind.repeats_subject)[:255],
         body_text=render_to_string(kind.templates["txt"], context).strip() + "\n",
         body_html=render_to_string(kind.templates["html"], context),
-        reply_to=reply_address(ticket) if ticket else "",
+        reply_to=reply_address(ticket, copied=replies_as) if ticket else "",
         message_id=make_msgid(domain=inbound_domain()),
         references=f"<{ticket.number.lower()}@{inbound_domain()}>" if ticket else "",
         next_attempt_at=timezone.now(),

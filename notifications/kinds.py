@@ -25,6 +25,9 @@ from tickets.choices import Priority, Status
 
 # Who a recipient is to the event, which picks the text they read and where their link leads.
 CUSTOMER, STAFF = "customer", "staff"
+# Someone copied on the ticket: told what its customer is (in the customer's words, with the
+# portal's link), never of internal notes, and never given what only the customer may do.
+CC = "cc"
 
 Text = Promise | Mapping[str, Promise]  # one text for all, or one per audience
 
@@ -80,7 +83,9 @@ class NotificationKind:
 
 
 def _for_audience(text, audience):
-    return str(text[audience] if isinstance(text, Mapping) else text)
+    if not isinstance(text, Mapping):
+        return str(text)
+    return str(text.get(audience) or text[CUSTOMER])
 
 
 def _became_urgent(event):
@@ -91,14 +96,13 @@ def _public_reply(*, by_staff):
     return lambda event: not event.message.is_internal and event.message.is_staff == by_staff
 
 
-def _by_colleague(event):
-    """A public reply by a member of the customer's organisation other than the customer."""
-    message = event.message
-    return (
-        not message.is_internal
-        and not message.is_staff
-        and message.author_id != event.ticket.customer_id
-    )
+def _public_reply_by_participant(event):
+    return not event.message.is_internal and not event.message.is_staff
+
+
+def _update_for_followers(event):
+    """Followers hear of every message (notes too) and every change of status."""
+    return event.message is not None or event.signal is ticket_signals.status_changed
 
 
 def _to_unconfirmed_address(event):
@@ -164,7 +168,7 @@ KINDS = (
         label=_("Staff replied"),
         signals=(ticket_signals.message_posted,),
         when=_public_reply(by_staff=True),
-        recipients=("customer",),
+        recipients=("customer", "ccs"),
         subject=_("New reply"),
         in_app=_("%(actor)s replied about “%(subject)s” (ticket %(number)s)."),
     ),
@@ -178,12 +182,13 @@ KINDS = (
         in_app=_("%(actor)s replied on ticket %(number)s: %(subject)s"),
     ),
     NotificationKind(
-        # A colleague in the customer's organisation answered on the customer's ticket.
-        name="colleague_replied",
-        label=_("Colleague replied"),
+        # The customer, the people copied and colleagues who see the ticket through their
+        # organisation: the customer and the CCs hear each other's replies (never the writer).
+        name="participant_replied",
+        label=_("Customer or CC replied (to the others on the ticket)"),
         signals=(ticket_signals.message_posted,),
-        when=_by_colleague,
-        recipients=("customer",),
+        when=_public_reply_by_participant,
+        recipients=("customer", "ccs"),
         subject=_("New reply"),
         in_app=_("%(actor)s replied about “%(subject)s” (ticket %(number)s)."),
     ),
@@ -192,7 +197,7 @@ KINDS = (
         label=_("Ticket resolved"),
         signals=(ticket_signals.status_changed,),
         when=_became(Status.RESOLVED),
-        recipients=("customer",),
+        recipients=("customer", "ccs"),
         subject=_("Solved"),
         in_app=_("“%(subject)s” (ticket %(number)s) is solved: tell us how we did."),
     ),
@@ -201,9 +206,19 @@ KINDS = (
         label=_("Ticket closed"),
         signals=(ticket_signals.status_changed,),
         when=_became(Status.CLOSED),
-        recipients=("customer",),
+        recipients=("customer", "ccs"),
         subject=_("Closed"),
         in_app=_("“%(subject)s” (ticket %(number)s) is closed."),
+    ),
+    NotificationKind(
+        # Last of the ticket's kinds: a follower told of the event another way hears it once.
+        name="followed_ticket_updated",
+        label=_("Followed ticket updated"),
+        signals=(ticket_signals.message_posted, ticket_signals.status_changed),
+        when=_update_for_followers,
+        recipients=("followers",),
+        subject=_("Updated"),
+        in_app=_("Ticket %(number)s you follow was updated: %(subject)s"),
     ),
     NotificationKind(
         name="ticket_assigned",

@@ -10,10 +10,10 @@ from django.conf import settings
 from accounts.models import User
 from tickets.permissions import can_view_ticket
 
-from .kinds import CUSTOMER, STAFF
+from .kinds import CC, CUSTOMER, STAFF
 
 # The roles that only make sense for an event about a ticket.
-TICKET_ROLES = {"customer", "assignee", "assignee_or_team"}
+TICKET_ROLES = {"customer", "assignee", "assignee_or_team", "ccs", "followers"}
 ROLES = TICKET_ROLES | {"team", "support_admins", "applicant"}
 
 
@@ -24,6 +24,8 @@ class Recipient:
     address: str = ""
     email: bool = True
     in_app: bool = True
+    # Whose reply address the email carries: a CC's own (tickets.reply_tokens), or the ticket's.
+    replies_as: str = ""
 
     @property
     def key(self):
@@ -64,6 +66,19 @@ def _recipients(role, event):
         return [Recipient(CUSTOMER, user=event.application.user)] if event.application else []
     if role == "customer":
         return [Recipient(CUSTOMER, user=ticket.customer)]
+    if role == "ccs":
+        return [
+            Recipient(
+                CC,
+                user=cc.user,
+                address=cc.email,
+                in_app=cc.user_id is not None,
+                replies_as=cc.email,
+            )
+            for cc in ticket.ccs.select_related("user")
+        ]
+    if role == "followers":
+        return [Recipient(STAFF, user=agent) for agent in ticket.followers.all()]
     if role == "assignee":
         return [Recipient(STAFF, user=ticket.assignee)] if ticket.assignee_id else []
     if role == "team":

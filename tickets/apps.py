@@ -7,6 +7,7 @@ class TicketsConfig(AppConfig):
     verbose_name = _("Tickets")
 
     def ready(self):
+        from allauth.account.signals import email_confirmed
         from django.db.models.signals import m2m_changed, post_delete, post_save
         from wagtail.permissions import register_permission_policy
 
@@ -18,6 +19,7 @@ class TicketsConfig(AppConfig):
         from .reports import sqlite
 
         sqlite.connect()
+        email_confirmed.connect(_link_copied_tickets, dispatch_uid="tickets_link_copied_tickets")
 
         register_permission_policy(Ticket, WorkflowOnlyPermissionPolicy(Ticket))
         # The sidebar's "Ticket views" menu lists the saved views, and "My teams" for members of
@@ -28,3 +30,9 @@ class TicketsConfig(AppConfig):
         m2m_changed.connect(
             forget_sidebars, sender=Team.members.through, dispatch_uid="forget-sidebars"
         )
+
+
+def _link_copied_tickets(request, email_address, **kwargs):
+    from .workflow import link_confirmed_address
+
+    link_confirmed_address(email_address.user, email_address.email)

@@ -99,6 +99,47 @@ class KeepsUploads:
         return self.accepted_uploads
 
 
+class CCField(forms.CharField):
+    """Email addresses typed in one box (commas, spaces or lines between them), checked by the
+    workflow's rule (workflow.cc_problems) so that every bad one is named at once; cleaned to
+    the list of addresses. The box keeps what was typed."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Keep others informed (CC)"))
+        kwargs.setdefault(
+            "help_text",
+            _(
+                "Email addresses of people to copy on replies, separated by commas "
+                "(at most %(count)d). They can answer by email too."
+            )
+            % {"count": limits.CC_MAX},
+        )
+        kwargs.setdefault("widget", forms.Textarea(attrs={"rows": 2, "autocomplete": "email"}))
+        super().__init__(required=False, max_length=2000, **kwargs)
+        self.customer_email = ""
+
+    def clean(self, value):
+        text = super().clean(value)
+        addresses = workflow.split_addresses(text)
+        problems, _wanted = workflow.cc_problems(addresses, customer_email=self.customer_email)
+        if problems:
+            raise ValidationError(problems)
+        return addresses
+
+
+class CCForm(forms.Form):
+    """Copy more people on a ticket (the ticket page, the admin's ticket view)."""
+
+    cc = CCField(label=_("Add people to keep informed"))
+
+    def __init__(self, *args, ticket=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cc"].required = True
+        self.fields["cc"].error_messages["required"] = _("Type at least one email address.")
+        if ticket is not None:
+            self.fields["cc"].customer_email = ticket.customer.email
+
+
 def apply_workflow_errors(form, error):
     """Show a workflow ValidationError next to the fields it names (or above the form)."""
     if not hasattr(error, "error_dict"):
@@ -194,6 +235,9 @@ def ticket_fields(user, *, order=None):
             empty_label=_("Not about a specific order"),
             error_messages={"invalid_choice": _("Choose one of your own orders.")},
         )
+    fields["cc"] = CCField()
+    if user.is_authenticated:
+        fields["cc"].customer_email = user.email
     fields["attachments"] = MultipleFileField(label=_("Attachments"))
     return fields
 

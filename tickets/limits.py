@@ -36,3 +36,7 @@ REPLIES_PER_HOUR = 30
 # intake made for a stranger, never signed in to). Those receipts never repeat what the ticket
 # says; beyond the limit its tickets open without one, so the help desk relays no one's text.
 UNCONFIRMED_RECEIPTS_PER_HOUR = 3
+
+# People copied on one ticket (its CCs): the contact form, the ticket page, the admin, the API
+# and email intake (the Cc addresses of a message beyond it are left out) stop here.
+CC_MAX = 10

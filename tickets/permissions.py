@@ -2,12 +2,22 @@
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from accounts.models import Organization, User
 from accounts.roles import is_agent, is_support_admin
 
-from .models import Attachment, CannedResponse, Message, Order, SavedView, Tag, Team, Ticket
+from .models import (
+    Attachment,
+    CannedResponse,
+    Message,
+    Order,
+    SavedView,
+    Tag,
+    Team,
+    Ticket,
+    TicketCC,
+)
 
 
 def is_team_scoped(user):
@@ -40,8 +50,10 @@ def _organization_scope(user):
 
 
 def _customer_scope(user):
-    """The tickets a customer takes part in, as one condition (no joins, so no duplicate rows)."""
-    return Q(customer=user) | _organization_scope(user)
+    """The tickets a customer takes part in, as one condition (no joins, so no duplicate rows):
+    their own, those their account is copied on, and their organisation's when its members see
+    each other's."""
+    return Q(customer=user) | _cc_scope(user) | _organization_scope(user)
 
 
 def sees_organization_tickets(user):
@@ -56,13 +68,33 @@ def sees_organization_tickets(user):
 
 def visible_tickets(user):
     """Staff see every ticket (with team-scoped visibility, their teams' and those of no team);
-    a customer their own and, as a member of an organisation whose members see each other's,
-    the organisation's; anyone else nothing."""
+    a customer their own, those they are copied on and, as a member of an organisation whose
+    members see each other's, the organisation's; anyone else nothing."""
     if not user.is_authenticated:
         return Ticket.objects.none()
     if is_agent(user):
         return Ticket.objects.filter(_team_scope(user))
+    return portal_tickets(user)
+
+
+def portal_tickets(user):
+    """The tickets the portal lists as the user's ("My tickets"): their own, those their account
+    is copied on and their organisation's (as above), whatever their role (staff see the rest in
+    the admin)."""
+    if not user.is_authenticated:
+        return Ticket.objects.none()
     return Ticket.objects.filter(_customer_scope(user))
+
+
+def _cc_scope(user):
+    """The tickets the user's account is copied on (a subquery: one row per ticket however many
+    CCs it has). Removing the CC takes the ticket away at once."""
+    return Q(Exists(TicketCC.objects.filter(ticket=OuterRef("pk"), user=user)))
+
+
+def is_cc(user, ticket):
+    """Whether the user's account is copied on the ticket (one query)."""
+    return user.is_authenticated and ticket.ccs.filter(user=user).exists()
 
 
 def visible_messages(user, ticket):
@@ -139,7 +171,9 @@ def can_view_ticket(user, ticket):
         )
     if ticket.customer_id == user.pk:
         return True
-    return sees_organization_tickets(user) and ticket.organization_id == user.organization_id
+    if sees_organization_tickets(user) and ticket.organization_id == user.organization_id:
+        return True
+    return is_cc(user, ticket)
 
 
 def visible_teams(user):
@@ -149,9 +183,37 @@ def visible_teams(user):
 
 def is_participant(user, ticket):
     """Whom the ticket's conversation is with: whoever may see it but staff, who answer in the
-    admin or the API (its customer, and the members of its organisation when they see each
-    other's tickets). Only a participant's email may add to a ticket."""
+    admin or the API (its customer, the accounts copied on it, and the members of its
+    organisation when they see each other's tickets). Only a participant's email may add to a
+    ticket."""
     return can_view_ticket(user, ticket) and not is_agent(user)
+
+
+def is_copied_address(address, ticket):
+    """Whether this address is copied on the ticket: the CC's email answers may then be posted
+    (as the account linked to it, made for it if there is none: workflow.cc_author)."""
+    return ticket.ccs.filter(email=address.lower()).exists()
+
+
+def can_change_ccs(user, ticket):
+    """Who copies people on a ticket: staff, and the ticket's participants (its customer, and
+    whoever is copied on it, as the Cc of their email does)."""
+    return is_agent(user) or is_participant(user, ticket)
+
+
+def can_remove_cc(user, ticket, email):
+    """Who takes someone off: staff, the ticket's customer, and the CC themselves."""
+    return email.lower() in removable_ccs(user, ticket, ticket.ccs.all())
+
+
+def removable_ccs(user, ticket, ccs):
+    """The addresses among `ccs` (the ticket's, as read) this user may take off, by the rule of
+    can_remove_cc, with no query more."""
+    if not user.is_authenticated:
+        return set()
+    if is_agent(user) or ticket.customer_id == user.pk:
+        return {cc.email for cc in ccs}
+    return {cc.email for cc in ccs if cc.user_id == user.pk}
 
 
 def can_reassign(user, ticket=None):

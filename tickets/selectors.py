@@ -7,7 +7,7 @@ from accounts.roles import is_agent
 from . import history
 from .choices import PRIORITY_RANK_EXPRESSION
 from .models import Attachment, Message, TicketReadState
-from .permissions import visible_orders, visible_tickets
+from .permissions import portal_tickets, visible_orders, visible_tickets
 from .sla.state import NEXT_DUE_EXPRESSION
 
 PRIORITY_ORDER = PRIORITY_RANK_EXPRESSION
@@ -51,9 +51,10 @@ def my_tickets(
     sort="updated",
     scope="",
 ):
-    """The portal's list: the tickets the customer may see (visible_tickets: their own and
-    perhaps their organisation's), or with scope="mine" their own alone."""
-    tickets = visible_tickets(user).select_related("category", "order", "customer")
+    """The portal's list: the tickets the customer takes part in (portal_tickets: their own,
+    those they are copied on, perhaps their organisation's), or with scope="mine" their own
+    alone."""
+    tickets = portal_tickets(user).select_related("category", "order", "customer")
     if scope == "mine":
         tickets = tickets.filter(customer=user)
     elif scope == "organization":
@@ -88,6 +89,7 @@ def ticket_for_page(user, number):
         )
         .prefetch_related(
             "order__lines",
+            "ccs",
             Prefetch(
                 "attachments",
                 queryset=Attachment.objects.filter(message__isnull=True),

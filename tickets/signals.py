@@ -20,3 +20,5 @@ corrected = Signal()  # fields: the names of the fields the correction changed
 team_changed = Signal()  # previous: the team's id before the change (None if there was none)
 merged = Signal()  # into: the target; merged: the customer's tickets merged into it (see merge)
 tags_changed = Signal()  # added, removed: the Tags put on and taken off
+ccs_changed = Signal()  # added, removed: the email addresses copied on and taken off
+followers_changed = Signal()  # agent: who follows or stops; following: True or False

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core import signing
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
@@ -20,6 +20,7 @@ from . import kept_uploads, rating_links, selectors, workflow
 from .choices import SOLVED_STATUSES, Status
 from .forms import (
     REMOVE_UPLOAD,
+    CCForm,
     FeedbackForm,
     RatingCommentForm,
     ReplyForm,
@@ -27,7 +28,13 @@ from .forms import (
     apply_workflow_errors,
 )
 from .models import Attachment, Ticket
-from .permissions import sees_organization_tickets, visible_attachments
+from .permissions import (
+    can_change_ccs,
+    can_view_ticket,
+    removable_ccs,
+    sees_organization_tickets,
+    visible_attachments,
+)
 
 PER_PAGE = 20
 INLINE_TYPES = {"image/png", "image/jpeg", "image/gif", "image/webp"}
@@ -67,8 +74,15 @@ def ticket_detail(request, number):
         return redirect(target)
     scope = f"reply:{ticket.pk}"
     reply_form = ReplyForm()
+    cc_form = CCForm(ticket=ticket)
     refused = None
-    if request.method == "POST":
+    if request.method == "POST" and "cc_remove" in request.POST:
+        return _remove_cc(request, ticket)
+    if request.method == "POST" and "cc_add" in request.POST:
+        cc_form = CCForm(request.POST, ticket=ticket)
+        if _add_ccs(request, ticket, cc_form):
+            return redirect(f"{ticket.get_absolute_url()}#ccs")
+    elif request.method == "POST":
         files = request.FILES.getlist("attachments")
         if request.POST.get(REMOVE_UPLOAD):
             # Not a reply yet: one kept file removed, the text shown again as typed.
@@ -100,6 +114,7 @@ def ticket_detail(request, number):
                     return redirect(ticket)
             kept_uploads.keep(request, scope, reply_form.accepted_uploads)
     thread = list(selectors.public_thread(ticket))
+    ccs = list(ticket.ccs.all())
     workflow.mark_read(ticket, request.user)
     response = render(
         request,
@@ -109,6 +124,9 @@ def ticket_detail(request, number):
             "thread": thread,
             "status_history": selectors.customer_status_history(ticket),
             "reply_form": reply_form,
+            "ccs": ccs,
+            "cc_form": cc_form if can_change_ccs(request.user, ticket) else None,
+            "removable_ccs": removable_ccs(request.user, ticket, ccs),
             "stars": list(reversed(FeedbackForm.base_fields["rating"].choices)),
             "comment_form": RatingCommentForm(),
             "kept_uploads": kept_uploads.listed(request, scope),
@@ -120,6 +138,34 @@ def ticket_detail(request, number):
         },
     )
     return too_many_requests(response, refused) if refused else response
+
+
+def _add_ccs(request, ticket, form):
+    """Copy the addresses typed on the ticket page; False with the form's errors if refused."""
+    if not form.is_valid():
+        return False
+    try:
+        workflow.add_ccs(ticket, form.cleaned_data["cc"], by=request.user)
+    except ValidationError as error:
+        apply_workflow_errors(form, error)
+        return False
+    messages.success(request, _("They will get the replies by email."))
+    return True
+
+
+def _remove_cc(request, ticket):
+    email = request.POST["cc_remove"]
+    try:
+        workflow.remove_cc(ticket, email, by=request.user)
+    except PermissionDenied:
+        messages.error(request, _("You cannot take this person off the ticket."))
+        return redirect(f"{ticket.get_absolute_url()}#ccs")
+    messages.success(
+        request, _("%(email)s no longer gets this ticket's emails.") % {"email": email}
+    )
+    if not can_view_ticket(request.user, ticket):
+        return redirect("tickets:list")
+    return redirect(f"{ticket.get_absolute_url()}#ccs")
 
 
 @login_required

@@ -33,6 +33,7 @@ def test_the_schema_lists_our_endpoints_and_nothing_of_wagtails(client):
         "/api/v1/tickets/{number}/feedback/",
         "/api/v1/tickets/{number}/confirm/",
         "/api/v1/tickets/{number}/merge/",
+        "/api/v1/tickets/{number}/cc/",
         "/api/v1/tickets/{number}/attachments/{id}/",
         "/api/v1/stats/",
         "/api/v1/views/",

@@ -71,7 +71,7 @@ def test_every_kind_has_signals_and_known_recipients(kind):
 
 
 @pytest.mark.parametrize("kind", kinds.KINDS, ids=lambda kind: kind.name)
-@pytest.mark.parametrize("audience", [kinds.CUSTOMER, kinds.STAFF])
+@pytest.mark.parametrize("audience", [kinds.CUSTOMER, kinds.CC, kinds.STAFF])
 def test_every_kind_has_texts_a_link_and_both_templates_that_render(
     kind, audience, ticket_event, application_event
 ):
@@ -116,8 +116,8 @@ def test_the_kind_columns_take_their_choices_from_the_registry():
     ("change", "expected"),
     [
         ("urgent ticket opened", ["ticket_urgent", "ticket_opened"]),
-        ("internal note", []),
-        ("ticket resolved", ["ticket_resolved"]),
+        ("internal note", ["followed_ticket_updated"]),
+        ("ticket resolved", ["ticket_resolved", "followed_ticket_updated"]),
         ("application approved", ["agent_approved"]),
         ("application rejected", ["agent_rejected"]),
     ],
@@ -156,4 +156,4 @@ def test_settings_may_change_who_hears_about_a_kind(settings):
     settings.NOTIFICATION_RECIPIENTS = {"ticket_closed": []}
 
     assert kinds.BY_NAME["ticket_closed"].roles() == []
-    assert kinds.BY_NAME["ticket_resolved"].roles() == ("customer",)
+    assert kinds.BY_NAME["ticket_resolved"].roles() == ("customer", "ccs")

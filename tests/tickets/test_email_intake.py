@@ -458,7 +458,7 @@ ODD_MESSAGES = {
     "multipart without a boundary": (
         b"From: c@example.com\nSubject: Broken message\nMessage-ID: <odd4@x>\n"
         b"Content-Type: multipart/mixed\n\nno boundary\n",
-        Outcome.HELD,
+        Outcome.NEW_TICKET,  # no text we can read: the subject says what it is about
     ),
     "unparseable sender": (b"From: <>\nMessage-ID: <odd5@x>\n\nempty sender\n", Outcome.IGNORED),
 }

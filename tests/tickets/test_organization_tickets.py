@@ -156,7 +156,7 @@ def test_a_colleagues_reply_emails_the_ticket_customer_not_the_colleague(
         response = client.post(marias_ticket.get_absolute_url(), {"body": "Fresh batch arrived."})
 
     assert response.status_code == 302
-    delivery = EmailDelivery.objects.get(kind="colleague_replied")
+    delivery = EmailDelivery.objects.get(kind="participant_replied")
     assert delivery.to == maria.email
     assert not EmailDelivery.objects.filter(to=manager.email).exists()
     to_maria = [email for email in mail.outbox if maria.email in email.to]

@@ -24,7 +24,7 @@ from wagtail.admin import messages
 
 from accounts.roles import is_agent
 from tickets import workflow
-from tickets.forms import apply_workflow_errors
+from tickets.forms import CCForm, apply_workflow_errors
 from tickets.models import Attachment, Message, Ticket
 from tickets.permissions import can_take, visible_tickets
 from tickets.sla.state import CHOICES as SLA_CHOICES
@@ -97,6 +97,10 @@ class TicketWorkspaceView(View):
             "correct": self.correct,
             "merge": self.merge,
             "tags": self.change_tags,
+            "cc_add": self.add_ccs,
+            "cc_remove": self.remove_cc,
+            "follow": self.follow,
+            "unfollow": self.unfollow,
             "drop_macro": self.drop_macro,
         }.get(action)
         if handler is None:
@@ -296,6 +300,33 @@ class TicketWorkspaceView(View):
             messages.success(self.request, _("Tags changed.") if changed else _("No change."))
         return redirect(self.url)
 
+    def add_ccs(self):
+        form = CCForm(self.request.POST, ticket=self.ticket)
+        if form.is_valid():
+            try:
+                workflow.add_ccs(self.ticket, form.cleaned_data["cc"], by=self.request.user)
+            except ValidationError as error:
+                apply_workflow_errors(form, error)
+            else:
+                messages.success(self.request, _("CC added."))
+                return redirect(self.url)
+        return self.render(reply_form=self.fresh_reply_form(), cc_form=form, status=400)
+
+    def remove_cc(self):
+        workflow.remove_cc(self.ticket, self.request.POST.get("email", ""), by=self.request.user)
+        messages.success(self.request, _("CC removed."))
+        return redirect(self.url)
+
+    def follow(self):
+        workflow.follow(self.ticket, self.request.user)
+        messages.success(self.request, _("You will be told of every update to this ticket."))
+        return redirect(self.url)
+
+    def unfollow(self):
+        workflow.unfollow(self.ticket, self.request.user)
+        messages.success(self.request, _("You no longer follow this ticket."))
+        return redirect(self.url)
+
     def correct(self):
         form = CorrectForm(self.request.POST, ticket=self.ticket, user=self.request.user)
         if form.is_valid():
@@ -348,6 +379,7 @@ class TicketWorkspaceView(View):
         merge_form=None,
         assign_form=None,
         team_form=None,
+        cc_form=None,
     ):
         ticket, user = self.ticket, self.request.user
         macros = list(macros_for(user))
@@ -376,6 +408,9 @@ class TicketWorkspaceView(View):
             ],
             "queued_macro": queued_macro,
             "ticket_tags": tags,
+            "ccs": list(ticket.ccs.all()),
+            "cc_form": cc_form or CCForm(ticket=ticket),
+            "following": ticket.followers.filter(pk=user.pk).exists(),
             **_linked_numbers(ticket),
             "tags_form": tags_form,
             **_folded_forms(

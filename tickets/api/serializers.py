@@ -400,10 +400,18 @@ class TicketDetailSerializer(TicketListSerializer):
         allow_null=True,
         help_text="A merged duplicate: the number of the ticket it goes on as.",
     )
+    cc = serializers.SlugRelatedField(
+        source="ccs",
+        slug_field="email",
+        many=True,
+        read_only=True,
+        help_text="The email addresses copied on the ticket (change them at …/cc/).",
+    )
 
     class Meta(TicketListSerializer.Meta):
         fields = [
             *TicketListSerializer.Meta.fields,
+            "cc",
             "description",
             "priority_justification",
             "previous_ticket",
@@ -483,6 +491,19 @@ class OrderNumberField(serializers.SlugRelatedField):
         return super().to_internal_value(data)
 
 
+class CCListField(serializers.ListField):
+    """Email addresses, checked by the workflow (workflow.cc_problems: every bad one named)."""
+
+    child = serializers.CharField(max_length=254)
+
+
+class CCSerializer(serializers.Serializer):
+    cc = CCListField(
+        help_text=f"Every address the ticket should be copied to (at most {limits.CC_MAX}); "
+        "[] takes everyone off."
+    )
+
+
 class TicketCreateSerializer(serializers.Serializer):
     subject = WorkflowText(length=(SUBJECT_MIN, SUBJECT_MAX))
     description = WorkflowText(length=(DESCRIPTION_MIN, DESCRIPTION_MAX))
@@ -528,6 +549,11 @@ class TicketCreateSerializer(serializers.Serializer):
         help_text="Staff only: how the request came in (default: api).",
     )
     attachments = FilesField()
+    cc = CCListField(
+        required=False,
+        default=list,
+        help_text=f"Email addresses to copy on the ticket (at most {limits.CC_MAX}).",
+    )
 
     STAFF_ONLY = ("customer_email", "customer_name", "source")
 

@@ -31,6 +31,7 @@ v1 = [
     path("tickets/<code:number>/feedback/", views.TicketFeedback.as_view(), name="ticket-feedback"),
     path("tickets/<code:number>/confirm/", views.TicketConfirm.as_view(), name="ticket-confirm"),
     path("tickets/<code:number>/merge/", views.TicketMerge.as_view(), name="ticket-merge"),
+    path("tickets/<code:number>/cc/", views.TicketCCs.as_view(), name="ticket-cc"),
     path(
         "tickets/<code:number>/attachments/<int:pk>/",
         views.TicketAttachment.as_view(),

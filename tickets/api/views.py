@@ -134,6 +134,7 @@ class TicketListCreate(APIMixin, generics.ListCreateAPIView):
             order=data.get("order"),
             source=data.get("source", Source.API),
             attachments=data["attachments"],
+            cc=data["cc"],
         )
         ticket = queries.ticket_detail(request.user, ticket.number)
         return self.ticket_detail_response(ticket, status.HTTP_201_CREATED)
@@ -256,6 +257,33 @@ class TicketComments(APIMixin, generics.ListCreateAPIView):
             s.CommentSerializer(message, context=self.get_serializer_context()).data,
             status=status.HTTP_201_CREATED,
         )
+
+
+@extend_schema_view(
+    get=extend_schema(summary="Who is copied on a ticket", responses={200: s.CCSerializer}),
+    put=extend_schema(
+        summary="Set who is copied on a ticket",
+        description="The whole list: addresses not in it are taken off (they no longer get "
+        "emails or see the ticket), new ones added. For the ticket's customer and staff (someone "
+        "copied may take only themselves off). Every bad address is named in `cc`; a bad list "
+        "changes nothing.",
+        request=s.CCSerializer,
+        responses={200: s.CCSerializer},
+    ),
+)
+class TicketCCs(APIMixin, generics.GenericAPIView):
+    serializer_class = s.CCSerializer
+
+    def get(self, request, *args, **kwargs):
+        ticket = self.visible_ticket()
+        return Response({"cc": list(ticket.ccs.values_list("email", flat=True))})
+
+    def put(self, request, *args, **kwargs):
+        ticket = self.visible_ticket()
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        ccs = workflow.set_ccs(ticket, serializer.validated_data["cc"], by=request.user)
+        return Response({"cc": [cc.email for cc in ccs]})
 
 
 class _StaffAction(APIMixin, generics.GenericAPIView):

@@ -24,6 +24,8 @@ from .catalog import (
     PRODUCTS,
     TAGS,
     TEAMS,
+    TICKET_CCS,
+    TICKET_FOLLOWERS,
     TICKET_TAGS,
 )
 from .conversations import MORE_CUSTOMERS, MORE_TICKETS, TICKETS
@@ -179,7 +181,10 @@ def seed_tickets():
             priority_justification=justification,
             order=orders[customer_key][order_index] if order_index is not None else None,
             check_rate=False,
+            cc=TICKET_CCS.get(subject, ()),
         )
+        for agent in TICKET_FOLLOWERS.get(subject, ()):
+            workflow.follow(ticket, _user(agent))
         _play(ticket, story)
         _tag(ticket, [tags[name] for name in TICKET_TAGS.get(subject, ())])
         _backdate(ticket)

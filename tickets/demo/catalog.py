@@ -40,6 +40,14 @@ TAGS = [
 ]
 
 # Demo tickets (by subject) and their tags.
+# Who is copied on some demo tickets (a plain address, and an account: customer2 sees that ticket
+# in the portal), and which agents follow one.
+TICKET_CCS = {
+    "Missing avocados from this morning's delivery": ("chef@lopeztaqueria.example",),
+    "Invoice shows the wrong tax rate": ("customer2@example.com", "books@lopeztaqueria.example"),
+}
+TICKET_FOLLOWERS = {"Card payment declined but money was taken": ("admin",)}
+
 TICKET_TAGS = {
     "Missing avocados from this morning's delivery": ("refund",),
     "Tomatoes arrived bruised": ("damaged", "refund"),

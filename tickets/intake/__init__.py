@@ -2,16 +2,20 @@
 (tickets.intake.receivers) and `manage.py ingest_email` both hand each message to `ingest`.
 
 An answer becomes a reply through the workflow (quoted history and signature stripped, files
-kept after the web's checks) only from a participant of the ticket (permissions.is_participant)
-and only when proven: sent to the ticket's signed reply address, or naming the ticket (our
-Message-IDs, its number) in mail that passes authentication (authentication.py). An answer to a
-closed ticket opens a follow-up ticket; anything else from a person opens a ticket with source
-"email", for a new customer account if the address is new. Machines' mail (auto-replies, bulk
-mail, bounces, our own) is ignored; a Message-ID seen before is dropped; anything doubtful (a
-stranger or unproven sender on a ticket, a reply address that does not verify, mail from staff,
-who answer in the admin or the API, spam, what the workflow refuses) is held for an agent, and
-touches no ticket and emails nobody. Every message leaves one InboundEmail saying what became of
-it and why.
+kept after the web's checks) only from a participant of the ticket (permissions.is_participant:
+its customer, or an address copied on it, whose answer is posted as the account of that
+address, one made for it if there is none) and only when proven: sent to the ticket's signed
+reply address (a CC's own, signed for their address), or naming the ticket (our Message-IDs, its
+number) in mail that passes authentication (authentication.py). An answer to a closed ticket
+opens a follow-up ticket; anything else from a person opens a ticket with source "email", for a
+new customer account if the address is new, however short its text (the web form's minimum
+lengths are not asked of email; with no subject, the first words of the text). The addresses in
+its Cc field (never ours, at most limits.CC_MAX on a ticket) are copied on the ticket it opens
+or answers. Machines' mail (auto-replies, bulk mail, bounces, our own) is ignored; a Message-ID
+seen before is dropped; anything doubtful (a stranger or unproven sender on a ticket, a reply
+address that does not verify, mail from staff, who answer in the admin or the API, spam, what
+the workflow refuses) is held for an agent, and touches no ticket and emails nobody. Every
+message leaves one InboundEmail saying what became of it and why.
 """
 
 import re
@@ -27,12 +31,14 @@ from tickets import limits, workflow
 from tickets.attachments import check_uploads, clean_name
 from tickets.choices import Source
 from tickets.models import InboundEmail, Message
-from tickets.models.tickets import DESCRIPTION_MAX, SUBJECT_MAX, SUBJECT_MIN
-from tickets.permissions import is_participant
+from tickets.models.tickets import DESCRIPTION_MAX, SUBJECT_MAX
+from tickets.permissions import is_copied_address, is_participant
 
 from . import authentication, parsing, quotes, routing, senders
 
 Outcome = InboundEmail.Outcome
+# A subject taken from the text of an email that had none: its first words, up to this length.
+SUBJECT_SUBSTITUTE_LENGTH = 60
 REPLY_PREFIXES = re.compile(r"^\s*((re|fw|fwd|aw|wg|tr|sv|vs|antw)\s*(\[\d+\])?\s*:\s*)+", re.I)
 
 
@@ -115,7 +121,7 @@ def _doubt(mail, route, user, verdict):
         return _("Sent to the reply address of a ticket that no longer exists.")
     if route.ticket is None:
         return ""
-    if user is None or not is_participant(user, route.ticket):
+    if not _participant(mail.sender, user, route.ticket):
         return _("%(sender)s may not answer ticket %(number)s.") % params
     if route.signed:
         return ""
@@ -129,7 +135,26 @@ def _doubt(mail, route, user, verdict):
     ) % {**params, "evidence": checked.evidence}
 
 
+def _participant(sender, user, ticket):
+    if user is not None and is_participant(user, ticket):
+        return True
+    return (user is None or not is_agent(user)) and is_copied_address(sender, ticket)
+
+
 def _reply(mail, record, *, ticket, author):
+    if author is None or not is_participant(author, ticket):
+        author = workflow.cc_author(
+            ticket,
+            mail.sender,
+            new_account=partial(senders.new_customer, mail.sender, mail.sender_name),
+        )
+    if author is None:
+        record.outcome = Outcome.HELD
+        record.reason = _(
+            "%(sender)s is copied on ticket %(number)s, but an account nobody confirmed has the "
+            "address: nothing was posted."
+        ) % {"sender": mail.sender, "number": ticket.number}
+        return
     if ticket.is_closed and ticket.customer_id == author.pk:
         _open(mail, record, customer=author, previous=ticket)  # as the portal offers
         return
@@ -149,12 +174,30 @@ def _reply(mail, record, *, ticket, author):
     Message.objects.filter(pk=message.pk).update(email_message_id=mail.message_id)
     record.outcome, record.reply = Outcome.REPLY, message
     record.reason = _("Ticket %(number)s.") % {"number": ticket.number}
+    _copy_in(mail, record, ticket=ticket, by=author)
+
+
+def _copy_in(mail, record, *, ticket, by):
+    """The message's Cc addresses copied on the ticket; the log names those left out (ours, bad
+    ones, and those past the limit)."""
+    addresses = [address for address in mail.cc if address != mail.sender]
+    if not addresses:
+        return
+    left_out = workflow.copy_in(ticket, addresses, by=by)
+    if left_out:
+        record.reason = (
+            record.reason
+            + " "
+            + _("Not copied on the ticket: %(addresses)s.") % {"addresses": ", ".join(left_out)}
+        )[:300]
 
 
 def _open(mail, record, *, customer, previous=None):
     """A new ticket; for an answer to a closed ticket, a follow-up linked to it."""
     text = quotes.strip_reply(mail.text) if previous else mail.text.strip()
     description, files = _content(text, mail.attachments, limit=DESCRIPTION_MAX)
+    # A request said in the subject alone ("Order never came!", no text) is its own text.
+    description = description or REPLY_PREFIXES.sub("", mail.subject).strip()
     try:
         with transaction.atomic():
             customer = customer or senders.new_customer(mail.sender, mail.sender_name)
@@ -178,18 +221,27 @@ def _open(mail, record, *, customer, previous=None):
         }
     else:
         record.reason = _("Ticket %(number)s.") % {"number": ticket.number}
+    _copy_in(mail, record, ticket=ticket, by=customer)
 
 
 def _subject(mail, description, previous):
+    """The ticket's subject: the email's (without Re:/Fwd:), however short; with none, the
+    first words of its text, as Zendesk does; with no text either, "(no subject)"."""
     if previous:
         return previous.subject
     subject = REPLY_PREFIXES.sub("", mail.subject).strip()
-    if len(subject) < SUBJECT_MIN:
+    if not subject:
         first_line = next((line for line in description.splitlines() if line.strip()), "")
-        subject = first_line.strip()
-    if len(subject) < SUBJECT_MIN:
-        subject = _("Email from %(sender)s") % {"sender": mail.sender}
+        subject = _first_words(first_line.strip())
+    if not subject:
+        subject = _("(no subject)")
     return subject if len(subject) <= SUBJECT_MAX else subject[: SUBJECT_MAX - 1].rstrip() + "…"
+
+
+def _first_words(text, length=SUBJECT_SUBSTITUTE_LENGTH):
+    if len(text) <= length:
+        return text
+    return text[:length].rsplit(" ", 1)[0].rstrip(" ,.;:") + "…"
 
 
 def _content(text, attachments, *, limit):

@@ -5,12 +5,10 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from email.errors import MessageError
-from email.utils import parseaddr
 
-from django.conf import settings
 from django.utils.translation import gettext as _
 
-from tickets.reply_tokens import is_reply_address
+from tickets.addresses import is_own_address
 
 from .quotes import html_to_text
 
@@ -31,6 +29,7 @@ class InboundMail:
     sender_name: str
     recipients: list
     references: list
+    cc: list  # the addresses of its Cc field, which intake copies on the ticket
     subject: str
     text: str
     attachments: list = field(default_factory=list)
@@ -66,21 +65,6 @@ def message_id_of(message):
         raw = repr(message.items()).encode()
     digest = hashlib.sha256(raw).hexdigest()
     return f"<sha256.{digest}@no-message-id>"
-
-
-def own_addresses():
-    """Addresses this site sends from or receives at: mail from them is a loop."""
-    values = (
-        settings.DEFAULT_FROM_EMAIL,
-        settings.SERVER_EMAIL,
-        settings.SUPPORT_TEAM_EMAIL,
-        settings.INBOUND_EMAIL_ADDRESS,
-    )
-    return {parseaddr(value)[1].lower() for value in values if value} - {""}
-
-
-def is_own_address(address):
-    return address.lower() in own_addresses() or is_reply_address(address)
 
 
 def _skip_reason(message, sender):
@@ -164,6 +148,7 @@ def read(message):
         sender_name=(senders.display_name or "")[:150],
         recipients=recipients,
         references=references,
+        cc=_addresses(message, ("Cc",)),
         subject=" ".join(_header(message, "Subject").split()),
         text=_text(message),
         attachments=_attachments(message),

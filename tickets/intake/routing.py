@@ -22,9 +22,9 @@ class Route:
     unverified_address: str = ""  # a reply address whose signature does not verify
 
 
-def _by_reply_address(addresses):
+def _by_reply_address(addresses, sender):
     for address in addresses:
-        number = ticket_number_in(address)
+        number = ticket_number_in(address, sender)
         if number:
             return Route(Ticket.objects.filter(number__iexact=number).first(), signed=True)
     return None
@@ -52,7 +52,7 @@ def route(mail):
     falls back to the other routes. An answer to a merged ticket goes to the one it was merged
     into (merges keep that one step away)."""
     addresses = [address for address in mail.recipients if is_reply_address(address)]
-    signed = _by_reply_address(addresses)
+    signed = _by_reply_address(addresses, mail.sender)
     if signed:
         return _past_merges(signed)
     if addresses:

@@ -6,6 +6,7 @@ from .feedback import Feedback
 from .inbound_email import InboundEmail
 from .messages import Attachment, Message
 from .orders import Order, OrderLine
+from .participants import TicketCC
 from .saved_views import SavedView
 from .sla import BusinessHours, Holiday, SLAPolicy
 from .tags import Tag, TagColour
@@ -30,6 +31,7 @@ __all__ = [
     "TagColour",
     "Team",
     "Ticket",
+    "TicketCC",
     "TicketCounter",
     "TicketReadState",
 ]

@@ -117,6 +117,13 @@ class Ticket(models.Model):
     tags = models.ManyToManyField(
         "tickets.Tag", verbose_name=_("tags"), blank=True, related_name="tickets"
     )
+    followers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("followers"),
+        blank=True,
+        related_name="followed_tickets",
+        help_text=_("Agents told of every update to the ticket."),
+    )
     escalated = models.BooleanField(_("escalated"), default=False)
     escalated_at = models.DateTimeField(_("escalated at"), null=True, blank=True)
     resolution_notes = models.TextField(_("resolution notes"), blank=True)

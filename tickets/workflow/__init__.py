@@ -13,6 +13,20 @@ from .macros import apply_macro
 from .merging import merge
 from .messages import mark_read, post_message
 from .opening import missing_justification, needs_justification, open_ticket
+from .participants import (
+    add_cc,
+    add_ccs,
+    cc_author,
+    cc_problems,
+    confirmed_account,
+    copy_in,
+    follow,
+    link_confirmed_address,
+    remove_cc,
+    set_ccs,
+    split_addresses,
+    unfollow,
+)
 from .status import (
     assign,
     change_priority,
@@ -24,6 +38,18 @@ from .status import (
 from .tags import tag, tag_conflict
 
 __all__ = [
+    "unfollow",
+    "split_addresses",
+    "set_ccs",
+    "remove_cc",
+    "link_confirmed_address",
+    "follow",
+    "copy_in",
+    "confirmed_account",
+    "cc_problems",
+    "cc_author",
+    "add_ccs",
+    "add_cc",
     "CORRECTABLE_FIELDS",
     "apply_macro",
     "assign",

@@ -20,6 +20,7 @@ from ..permissions import require, require_staff, visible_orders
 from ..sla.targets import set_due_times
 from .base import check_rate, save, store_attachments
 from .messages import mark_read
+from .participants import add_ccs, cc_problems
 
 
 def needs_justification(priority, *, on_behalf=False):
@@ -51,6 +52,13 @@ def _may_link(customer, order):
     return customer is not None and visible_orders(customer).filter(pk=order.pk).exists()
 
 
+def _waived(error, source):
+    """The web's minimum lengths ask a form's user for a request we can act on; email takes
+    what people send ("Order never came!", no subject at all): a short text is no reason to
+    hold it."""
+    return source == Source.EMAIL and error.code == "min_length"
+
+
 @transaction.atomic
 def open_ticket(
     *,
@@ -71,6 +79,7 @@ def open_ticket(
     check_rate=True,
     customer_email="",
     customer_name="",
+    cc=(),
 ):
     """Open a ticket for a customer, by the customer or by staff on their behalf.
 
@@ -80,7 +89,8 @@ def open_ticket(
     check_rate=False is for trusted scripts (demo data, imports), never for a customer's request.
     Without a priority chosen (None or ""), the ticket takes its category's default priority,
     which needs no justification: the customer did not raise it. It goes to its category's
-    default team (round-robin then chooses among that team's members).
+    default team (round-robin then chooses among that team's members). `cc`: addresses to copy
+    on the ticket (workflow.add_ccs's checks, reported with the other fields' problems).
     """
     errors = {}
     if customer is None:
@@ -130,12 +140,17 @@ def open_ticket(
     try:
         ticket.full_clean(exclude=["number", "customer"])
     except ValidationError as error:
-        for field, messages in error.message_dict.items():
-            errors.setdefault(field, messages)
+        for field, field_errors in error.error_dict.items():
+            kept = [e for e in field_errors if not _waived(e, source)]
+            if kept:
+                errors.setdefault(field, ValidationError(kept).messages)
     try:
         checked = check_uploads(attachments)
     except ValidationError as error:
         errors["attachments"] = error.messages
+    cc_errors, _wanted = cc_problems(cc, customer_email=customer.email if customer else "")
+    if cc_errors:
+        errors["cc"] = cc_errors
     if errors:
         raise ValidationError(errors)
     if check_rate and not on_behalf:
@@ -152,5 +167,7 @@ def open_ticket(
             ticket=ticket
         )
     mark_read(ticket, opened_by)
+    if cc:
+        add_ccs(ticket, cc, by=opened_by)
     send_on_commit(signals.ticket_opened, Ticket, ticket=ticket, by=opened_by)
     return ticket
