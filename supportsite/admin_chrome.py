@@ -4,11 +4,11 @@ rather than rebuilt per request.
 Wagtail builds both on every admin page: the sidebar asks each menu item whether it is shown,
 then packs the menus for its script, about a quarter of the ticket view's work
 (docs/performance.md). Neither depends on the page (the sidebar's script marks the current
-item). The sidebar is kept per user and language, and dropped for everyone at once when what
+item). Both are kept per user and language, and dropped for everyone at once when what
 decides its items changes (`forget_sidebars`, connected to those changes in the apps'
 `ready()`); the counts in its labels are not kept with it: a counted item leaves a slot
 (`count_slot`) that every page fills with the count as it is now. The dialog is kept per
-language and keyboard.
+keyboard too (Mac or PC keys).
 """
 
 import hashlib
@@ -81,17 +81,22 @@ def sidebar(context):
 
 
 def shortcuts_dialog(context):
-    """The dialog varies only with these (wagtailadmin_tags.keyboard_shortcuts_dialog)."""
+    """Wagtail's dialog varies with these (wagtailadmin_tags.keyboard_shortcuts_dialog); ours adds
+    rows by role (templates/wagtailadmin/shared/), so it is kept per user, like the sidebar."""
     request = context["request"]
     profile = getattr(request.user, "wagtail_userprofile", None)
     enabled = bool(getattr(profile, "keyboard_shortcuts", True))
     mac = bool(re.search(r"Mac|iPod|iPhone|iPad", request.headers.get("User-Agent", "")))
-    key = f"admin-chrome:shortcuts:{get_language()}:{enabled}:{mac}:{get_comments_enabled()}"
+    key = (
+        f"admin-chrome:shortcuts:{_generation()}:{request.user.pk}:{get_language()}"
+        f":{enabled}:{mac}:{get_comments_enabled()}"
+    )
     return cache.get_or_set(
         key,
         lambda: render_to_string(
             "wagtailadmin/shared/keyboard_shortcuts_dialog.html",
             keyboard_shortcuts_dialog(context),
+            request=request,
         ),
         DIALOG_TTL,
     )
