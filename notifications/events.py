@@ -39,9 +39,12 @@ class Event:
     send_emails: bool = True
 
     @classmethod
-    def received(cls, signal, *, by=None, **kwargs):
-        """The event a signal announced (its keyword arguments, as the sender sent them)."""
-        return cls(signal, actor=by, send_emails=not _emails_muted.get(), **kwargs)
+    def received(cls, signal, *, by=None, send_emails=None, **kwargs):
+        """The event a signal announced (its keyword arguments, as the sender sent them); it
+        sends emails unless sent in an emails_muted() block (or told so, when it was)."""
+        if send_emails is None:
+            send_emails = not _emails_muted.get()
+        return cls(signal, actor=by, send_emails=send_emails, **kwargs)
 
     @property
     def rating(self):

@@ -318,6 +318,17 @@ def signals():
     return list(dict.fromkeys(signal for kind in KINDS for signal in kind.signals))
 
 
+def signals_by_name():
+    """The signals of signals() by their dotted names: how a queued event names its signal."""
+    listened = signals()
+    return {
+        f"{module.__name__}.{name}": value
+        for module in (ticket_signals, application_signals)
+        for name, value in vars(module).items()
+        if isinstance(value, Signal) and value in listened
+    }
+
+
 def choices():
     """The kind columns' choices (a callable, so a new kind needs no migration)."""
     return [(kind.name, kind.label) for kind in KINDS]

@@ -1,13 +1,12 @@
-"""Connects the signals the notification kinds listen to (kinds.signals()) to dispatch: called
+"""Connects the signals the notification kinds listen to (kinds.signals()) to notify: called
 once, from NotificationsConfig.ready()."""
 
-from .dispatch import dispatch
-from .events import Event
+from .deferred import dispatch_later
 from .kinds import signals
 
 
 def notify(signal, sender, **kwargs):
-    dispatch(Event.received(signal, **kwargs))
+    dispatch_later(signal, kwargs)
 
 
 def connect():
