@@ -111,8 +111,9 @@ TEMPLATES = [
 ]
 
 # Form widgets render through the project's templates too, so templates/ can override a
-# widget's template (templates/wagtailadmin/widgets/: their inline scripts carry the CSP nonce).
-FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+# widget's template (templates/wagtailadmin/widgets/: their inline scripts carry the CSP nonce);
+# Django's plain widgets are written in Python, with the same markup (supportsite/form_renderer.py).
+FORM_RENDERER = "supportsite.form_renderer.WidgetRenderer"
 
 # Database: SQLite in the checkout unless DATABASE_URL says otherwise.
 DATABASES = {
