@@ -15,7 +15,7 @@ from supportsite.views import too_many_requests
 from tickets import kept_uploads, workflow
 from tickets.forms import REMOVE_UPLOAD, apply_workflow_errors
 from tickets.models import Deflection
-from tickets.permissions import visible_tickets
+from tickets.permissions import portal_tickets, visible_tickets
 
 from . import contact_drafts, content_gaps
 from .forms import SearchForm
@@ -28,6 +28,8 @@ INSTANT_ANSWERS_LIMIT = 3
 SUGGESTION_QUERY_LENGTH = 300
 CONTACT_POSTS_PER_IP = "30/h"
 PREFILLED_CONTACT_FIELDS = ("order", "category", "subject", "follow_up", "priority")
+# The thank-you page's parameter: the number of the ticket just opened.
+SENT = "sent"
 
 
 @require_GET
@@ -188,8 +190,11 @@ def contact_page(request, page):
                 else:
                     content_gaps.record_unanswered(request, ticket)
                     contact_drafts.discard_draft(request, page)
-                    return page.render_landing_page(request, ticket)
+                    # Post, then redirect: reloading the thank-you page opens no second ticket.
+                    return redirect(f"{page.url}?{SENT}={ticket.number}")
             kept_uploads.keep(request, scope, form.accepted_uploads)
+    elif sent := _sent_ticket(request):
+        return page.render_landing_page(request, sent)
     elif draft and request.GET.get("resume"):
         initial = contact_drafts.draft_initial(draft)
         form = page.get_form(page=page, user=request.user, initial=initial)
@@ -203,6 +208,15 @@ def contact_page(request, page):
     context["kept_uploads"] = kept_uploads.listed(request, scope)
     response = render(request, page.get_template(request), context)
     return too_many_requests(response, refused) if refused else response
+
+
+def _sent_ticket(request):
+    """The ticket the visitor has just opened, named by the thank-you page's address: one of
+    their own, never someone else's."""
+    number = request.GET.get(SENT)
+    if not number or not request.user.is_authenticated:
+        return None
+    return portal_tickets(request.user).filter(number=number, customer=request.user).first()
 
 
 def _form_after_removing(request, page, scope, files):

@@ -80,13 +80,13 @@ def my_tickets(
     return with_unread(tickets, user).order_by(*SORTS.get(sort, SORTS["updated"]))
 
 
-def ticket_for_page(user, number):
-    """The ticket as the portal shows it, or Ticket.DoesNotExist if this user may not see it."""
+def ticket_for_page(user, number, *, also=()):
+    """The ticket as the portal shows it, or Ticket.DoesNotExist if this user may not see it.
+    `also`: more relations to read with it (the API shows staff the team, assignee and
+    organisation; the portal's page does not, and every join costs the query's planning)."""
     return (
         visible_tickets(user)
-        .select_related(
-            "category", "team", "customer", "assignee", "feedback", "order", "organization"
-        )
+        .select_related("category", "customer", "feedback", "order", *also)
         .prefetch_related(
             "order__lines",
             "ccs",

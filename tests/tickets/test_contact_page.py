@@ -11,7 +11,7 @@ from wagtail.models import Page
 
 from helpcenter.demo import seed_contact_page
 from helpcenter.models import ContactPage, HomePage
-from tests.factories import CategoryFactory, OrderFactory, open_ticket
+from tests.factories import CategoryFactory, CustomerFactory, OrderFactory, open_ticket
 from tests.helpcenter.factories import make_article
 from tickets.choices import Priority
 from tickets.models import Deflection, Ticket
@@ -32,6 +32,19 @@ def contact_page():
     return ContactPage.objects.get(slug="contact")
 
 
+def test_the_thank_you_page_names_only_the_visitors_own_ticket(client, customer, contact_page):
+    theirs = open_ticket(customer)
+    someone_elses = open_ticket(CustomerFactory())
+    client.force_login(customer)
+
+    assert theirs.number in client.get(f"/contact/?sent={theirs.number}").content.decode()
+    page = client.get(f"/contact/?sent={someone_elses.number}").content.decode()
+    assert someone_elses.number not in page
+    assert 'name="subject"' in page  # the form, as for any visit
+    client.logout()
+    assert theirs.number not in client.get(f"/contact/?sent={theirs.number}").content.decode()
+
+
 def test_signed_in_customer_sends_a_ticket_and_sees_its_number(client, customer, contact_page):
     category = CategoryFactory(name="Order issue")
     order = OrderFactory(customer=customer)
@@ -47,13 +60,15 @@ def test_signed_in_customer_sends_a_ticket_and_sees_its_number(client, customer,
         },
     )
 
-    assert response.status_code == 200
     ticket = Ticket.objects.get()
+    # Post, then redirect: reloading the thank-you page sends nothing twice.
+    assert response.status_code == 302
+    assert response["Location"] == f"/contact/?sent={ticket.number}"
     assert (ticket.customer, ticket.category, ticket.order) == (customer, category, order)
     assert ticket.source_page.specific == contact_page
     assert ticket.extra_fields == {"Best time to call you": "after 2pm"}
     assert ticket.attachments.get().original_name == "photo.txt"
-    body = response.content.decode()
+    body = client.get(response["Location"]).content.decode()
     assert ticket.number in body
     assert ticket.get_absolute_url() in body
     submission = FormSubmission.objects.get(page=contact_page)

@@ -37,7 +37,7 @@ def ticket_list(user):
 def ticket_detail(user, number):
     """The ticket with everything its detail shows, or Ticket.DoesNotExist if the user may not
     see it. Comments and history are attached as `api_comments` and `api_history`."""
-    ticket = selectors.ticket_for_page(user, number)
+    ticket = selectors.ticket_for_page(user, number, also=("team", "assignee", "organization"))
     ticket.api_comments = list(comments(user, ticket))
     ticket.api_history = history(user, ticket)
     return ticket
