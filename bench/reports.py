@@ -84,7 +84,8 @@ INSERT INTO helpcenter_articlefeedback (page_id, visitor, helpful, comment, crea
     SELECT (ARRAY(SELECT page_ptr_id FROM helpcenter_articlepage ORDER BY 1))[1 + n % 1500],
         'bench-year:' || n, n % 4 > 0, CASE WHEN n % 20 = 0 THEN 'Generated comment.' ELSE '' END,
         now() - (n % 365) * interval '1 day', now() - (n % 365) * interval '1 day'
-    FROM generate_series(1, 100000) AS n;
+    FROM generate_series(1, 100000) AS n
+    ON CONFLICT DO NOTHING;
 ANALYZE;
 """
 
