@@ -147,6 +147,8 @@ if REDIS_URL:
         }
     }
     SILENCED_SYSTEM_CHECKS = []
+    # Sessions read from Redis, written through to the database (a restart signs no one out).
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {
         "default": {

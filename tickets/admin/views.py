@@ -47,9 +47,13 @@ from .tags import TicketTagsForm
 from .timeline import activity, ticket_timeline
 
 
-def version_of(ticket):
-    """What the agent saw: the ticket's last change and last message. Replies check it."""
-    last_message = ticket.messages.aggregate(last=Max("pk"))["last"] or 0
+def version_of(ticket, *, thread=None):
+    """What the agent saw: the ticket's last change and last message. Replies check it.
+    `thread`: the ticket's messages, when the page has read them already."""
+    if thread is None:
+        last_message = ticket.messages.aggregate(last=Max("pk"))["last"] or 0
+    else:
+        last_message = max((message.pk for message in thread), default=0)
     return f"{ticket.updated_at.timestamp():.6f}:{last_message}"
 
 
@@ -81,7 +85,7 @@ class TicketWorkspaceView(View):
         return super().dispatch(request, pk)
 
     def get(self, request, pk):
-        return self.render(reply_form=self.reply_form(initial={"seen": version_of(self.ticket)}))
+        return self.render(reply_form=None)
 
     def post(self, request, pk):
         # "Send and set to: …" buttons name the status (then_status): they send the composer too.
@@ -371,7 +375,7 @@ class TicketWorkspaceView(View):
     def render(
         self,
         *,
-        reply_form,
+        reply_form,  # None: a fresh one, for the version of the ticket the page shows
         new_since=None,
         conflict=False,
         status=200,
@@ -382,15 +386,17 @@ class TicketWorkspaceView(View):
         cc_form=None,
     ):
         ticket, user = self.ticket, self.request.user
-        macros = list(macros_for(user))
-        queued = str(reply_form["macro"].value() or "")
-        queued_macro = next((macro for macro in macros if str(macro.pk) == queued), None)
         thread = list(
             Message.objects.filter(ticket=ticket)
             .select_related("author")
             .prefetch_related("attachments")
             .order_by("created_at", "pk")
         )
+        if reply_form is None:
+            reply_form = self.reply_form(initial={"seen": version_of(ticket, thread=thread)})
+        macros = list(macros_for(user))
+        queued = str(reply_form["macro"].value() or "")
+        queued_macro = next((macro for macro in macros if str(macro.pk) == queued), None)
         timeline = ticket_timeline(ticket)
         tags_form, tags = TicketTagsForm.for_ticket(ticket)
         workflow.mark_read(ticket, user)
