@@ -2,11 +2,12 @@
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 
 from accounts.models import Organization, User
 from accounts.roles import is_agent, is_support_admin
 
+from .expressions import AmongSubquery
 from .models import (
     Attachment,
     CannedResponse,
@@ -87,9 +88,11 @@ def portal_tickets(user):
 
 
 def _cc_scope(user):
-    """The tickets the user's account is copied on (a subquery: one row per ticket however many
-    CCs it has). Removing the CC takes the ticket away at once."""
-    return Q(Exists(TicketCC.objects.filter(ticket=OuterRef("pk"), user=user)))
+    """The tickets the user's account is copied on (one row per ticket however many CCs it has).
+    Removing the CC takes the ticket away at once. Their ids are an array computed once, so that
+    with "their own" and "their organisation's" the database ORs three index scans instead of
+    testing every ticket (tickets.expressions.AmongSubquery)."""
+    return Q(AmongSubquery("pk", TicketCC.objects.filter(user=user).order_by().values("ticket_id")))
 
 
 def is_cc(user, ticket):

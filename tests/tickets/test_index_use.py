@@ -3,17 +3,19 @@ partial indexes of migration 0009 can answer. A rewrite of a condition that Post
 longer match to an index's predicate fails here, not in production with a year of tickets.
 (Timings: bench/agent_queue.py and bench/reports.py, docs/performance.md.)"""
 
+import re
 from datetime import timedelta
 
 import pytest
 from django.db import connection, transaction
 from django.utils import timezone
 
+from accounts.models import User
 from tests.factories import CustomerFactory
 from tickets.admin.panels import dashboard_panels
 from tickets.models import Feedback, Ticket
 from tickets.reports import figures
-from tickets.selectors import PRIORITY_ORDER, QUEUE_ORDER
+from tickets.selectors import PRIORITY_ORDER, QUEUE_ORDER, my_tickets
 from tickets.sla.jobs import missed_first_responses, missed_resolutions
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
@@ -137,3 +139,15 @@ def test_reports_count_resolutions_and_list_ratings_from_their_date_indexes(plan
     assert "tickets_resolved_idx" in plan_with_only(resolved, "tickets_resolved_idx")
     ratings = figures.ratings(month)[:50]
     assert "tickets_feedback_given_idx" in plan_with_only(ratings, "tickets_feedback_given_idx")
+
+
+def test_the_portal_lists_a_customers_tickets_from_the_customer_index(plan_with_only):
+    """Their own, those they are copied on, their organisation's: three index scans ORed, not a
+    test of every ticket (the copied-on ones are an array computed once)."""
+    customer = Ticket.objects.values_list("customer", flat=True).first()
+    mine = my_tickets(User.objects.get(pk=customer))
+
+    plan = plan_with_only(mine, "tickets_tic_custome_4eafa2_idx", "tickets_tic_organiz_f43be3_idx")
+
+    assert re.search(r"Index Cond: \(customer_id = \d+\)", plan)  # not a walk of all tickets
+    assert "Seq Scan on tickets_ticket" not in plan
