@@ -33,7 +33,8 @@ def dispatch_later(signal, kwargs):
 
 @task
 def dispatch_event(signal_name, arguments, send_emails):
-    """The notifications of one committed change, with its objects read afresh."""
+    """The notifications of one committed change: its objects as they were, its people as they
+    are now."""
     try:
         kwargs = _unpacked(arguments)
     except (LookupError, ObjectDoesNotExist):
