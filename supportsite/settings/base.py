@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "helpcenter",
     "tickets",
     "notifications",
+    "privacy",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",

@@ -1,0 +1,90 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+
+
+class PrivacyAction(models.Model):
+    """The audit log of what was done to personal data: who did it, when, to which account or
+    ticket, and what was removed (counts and kinds, never the removed values themselves)."""
+
+    class Kind(models.TextChoices):
+        EXPORT = "export", _("Data exported")
+        ERASE = "erase", _("Account erased")
+        ANONYMISE = "anonymise", _("Ticket anonymised")
+        REDACT = "redact", _("Passage or file redacted")
+        RETENTION = "retention", _("Retention schedule applied")
+
+    kind = models.CharField(_("action"), max_length=12, choices=Kind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("done by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Empty when a scheduled job did it."),
+    )
+    # The account by its number only: an erased person's address must not survive here.
+    subject_user_id = models.PositiveBigIntegerField(_("account number"), null=True, blank=True)
+    ticket = models.ForeignKey(
+        "tickets.Ticket",
+        verbose_name=_("ticket"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    details = models.JSONField(_("what was done"), default=dict, blank=True)
+    at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("privacy action")
+        verbose_name_plural = _("privacy actions")
+        indexes = [models.Index(fields=["kind", "at"])]
+        permissions = [
+            ("export_personal_data", _("Can export a customer's data")),
+            ("erase_personal_data", _("Can erase a customer's data")),
+            ("redact_personal_data", _("Can redact messages and attachments")),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.at:%Y-%m-%d})"
+
+
+@register_setting(icon="lock")
+class RetentionSettings(BaseGenericSetting):
+    """How long personal data is kept; empty keeps it forever. The periodic retention job
+    (privacy.retention) applies these in bounded batches."""
+
+    closed_ticket_attachments_days = models.PositiveIntegerField(
+        _("delete closed tickets' attachments after (days)"),
+        null=True,
+        blank=True,
+        default=365,
+    )
+    closed_ticket_anonymise_days = models.PositiveIntegerField(
+        _("anonymise closed tickets after (days)"),
+        null=True,
+        blank=True,
+        default=None,
+        help_text=_("Their customers' messages, files and names go; numbers and figures stay."),
+    )
+    inbound_email_days = models.PositiveIntegerField(
+        _("keep incoming emails (days)"), null=True, blank=True, default=90
+    )
+    outgoing_email_days = models.PositiveIntegerField(
+        _("keep outgoing emails' text (days)"), null=True, blank=True, default=90
+    )
+    sign_in_trace_days = models.PositiveIntegerField(
+        _("keep failed sign-in and rate-limit traces (days)"), default=1
+    )
+    mask_card_numbers = models.BooleanField(
+        _("mask card numbers in customers' messages"),
+        default=True,
+        help_text=_("Digits that look like a payment card number are never stored."),
+    )
+
+    class Meta:
+        verbose_name = _("data retention")
