@@ -16,8 +16,10 @@ them (a row in the task table, sent by the worker after the commit).
 """
 
 import argparse
+import cProfile
 import json
 import os
+import pstats
 import statistics
 import sys
 import time
@@ -134,6 +136,24 @@ def run_action(name, action, expect):
     return result
 
 
+def count_calls(name, action, expect, top):
+    """Python calls per request (cProfile): steady where timings drift with the machine's load,
+    so it weighs one version of a path against another. `top` prints the costliest functions."""
+    for _ in range(WARMUP):
+        assert action().status_code in expect, name
+    profile = cProfile.Profile()
+    runs = 10
+    profile.enable()
+    for _ in range(runs):
+        action()
+    profile.disable()
+    stats = pstats.Stats(profile)
+    print(f"  {name:18s} {stats.total_calls // runs:7d} calls per request", flush=True)
+    if top:
+        stats.sort_stats("cumulative").print_stats(top)
+    return {"action": name, "calls": stats.total_calls // runs}
+
+
 def signed_in(user, address="127.0.0.1"):
     client = Client(REMOTE_ADDR=address)
     client.force_login(user)
@@ -148,7 +168,7 @@ def contact_page():
     return page
 
 
-def measure():
+def measure(only=(), calls=False, top=0):
     agent = User.objects.get(email=AGENT)
     customer = User.objects.get(email=BENCH_CUSTOMER)
     staff, portal = signed_in(agent), signed_in(customer)
@@ -229,6 +249,10 @@ def measure():
         "contact_post": (contact_post, {302}),
         "reply_post": (reply_post, {302}),
     }
+    if only:
+        actions = {name: actions[name] for name in only}
+    if calls:
+        return {name: count_calls(name, *action, top) for name, action in actions.items()}
     return {name: run_action(name, action, expect) for name, (action, expect) in actions.items()}
 
 
@@ -251,8 +275,13 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--peer", help="the peer's results JSON from the same sitting")
     parser.add_argument("--out", help="write our figures to this JSON file")
+    parser.add_argument("--only", nargs="+", choices=[name for _, name, _ in PAIRS])
+    parser.add_argument("--calls", action="store_true", help="count Python calls, not time")
+    parser.add_argument("--top", type=int, default=0, help="with --calls: list the costliest")
     args = parser.parse_args()
-    ours = measure()
+    ours = measure(args.only or (), calls=args.calls, top=args.top)
+    if args.calls:
+        return
     if args.out:
         Path(args.out).write_text(json.dumps(ours, indent=1))
     if args.peer:

@@ -5,15 +5,13 @@ Wagtail builds both on every admin page: the sidebar asks each menu item whether
 then packs the menus for its script, about a quarter of the ticket view's work
 (docs/performance.md). Neither depends on the page (the sidebar's script marks the current
 item). Both are kept per user and language, and dropped for everyone at once when what
-decides its items changes (`forget_sidebars`, connected to those changes in the apps'
-`ready()`); the counts in its labels are not kept with it: a counted item leaves a slot
-(`count_slot`) that every page fills with the count as it is now. The dialog is kept per
-keyboard too (Mac or PC keys).
+decides its items changes (supportsite.access); the counts in its labels are not kept with
+it: a counted item leaves a slot (`count_slot`) that every page fills with the count as it is
+now. The dialog is kept per keyboard too (Mac or PC keys).
 """
 
 import hashlib
 import re
-import uuid
 
 from django.core.cache import cache
 from django.template.loader import render_to_string
@@ -26,9 +24,8 @@ from wagtail.admin.templatetags.wagtailadmin_tags import (
     sidebar_props,
 )
 
-GENERATION_KEY = "admin-chrome:generation"
-# A bound on a sidebar's age, should a change that decides its items come without a signal.
-SIDEBAR_TTL = 10 * 60
+from . import access
+
 DIALOG_TTL = 24 * 60 * 60
 COUNT_SLOT = re.compile(r"\{\{count:(?P<counter>[\w.]+):(?P<key>\w*):(?P<zero>[01])\}\}")
 
@@ -62,22 +59,14 @@ def _with_counts(packed, user):
     return mark_safe(COUNT_SLOT.sub(count, packed))
 
 
-def _generation():
-    return cache.get_or_set(GENERATION_KEY, lambda: uuid.uuid4().hex, None)
-
-
-def forget_sidebars(**kwargs):
-    """Every user's sidebar is built afresh on their next page (a signal receiver)."""
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
-
-
 def sidebar(context):
     user = context["request"].user
     # Its account menu shows the user's email address (and the avatar it or their profile has);
     # a superuser may open every menu.
     who = hashlib.blake2b(f"{user.get_username()}:{user.is_superuser}".encode()).hexdigest()
-    key = f"admin-chrome:sidebar:{_generation()}:{user.pk}:{who}:{get_language()}"
-    return _with_counts(cache.get_or_set(key, lambda: sidebar_props(context), SIDEBAR_TTL), user)
+    key = f"admin-chrome:sidebar:{access.token(user)}:{user.pk}:{who}:{get_language()}"
+    packed = cache.get_or_set(key, lambda: sidebar_props(context), access.ACCESS_TTL)
+    return _with_counts(packed, user)
 
 
 def shortcuts_dialog(context):
@@ -88,7 +77,7 @@ def shortcuts_dialog(context):
     enabled = bool(getattr(profile, "keyboard_shortcuts", True))
     mac = bool(re.search(r"Mac|iPod|iPhone|iPad", request.headers.get("User-Agent", "")))
     key = (
-        f"admin-chrome:shortcuts:{_generation()}:{request.user.pk}:{get_language()}"
+        f"admin-chrome:shortcuts:{access.token(request.user)}:{request.user.pk}:{get_language()}"
         f":{enabled}:{mac}:{get_comments_enabled()}"
     )
     return cache.get_or_set(

@@ -15,18 +15,18 @@ class SupportSiteConfig(AppConfig):
 
         nonce_chooser_scripts()
         checks.register(check_default_site, checks.Tags.database)
-        self.forget_sidebars_on_change()
+        self.forget_access_on_change()
 
-    def forget_sidebars_on_change(self):
-        """A kept sidebar (supportsite.admin_chrome) lists the menus its user may open: a change
-        to who may open what is on every sidebar at once (the tickets app adds saved views)."""
+    def forget_access_on_change(self):
+        """Kept sidebars and permissions (supportsite.access) follow a change to who may open
+        what at once (the tickets app adds saved views and teams)."""
         from django.contrib.auth import get_user_model
         from django.contrib.auth.models import Group
         from django.db.models.signals import m2m_changed, post_delete, post_save
         from wagtail.models import GroupCollectionPermission, GroupPagePermission
         from wagtail.users.models import UserProfile
 
-        from .admin_chrome import forget_sidebars
+        from .access import changed
 
         User = get_user_model()
         for through in (
@@ -35,14 +35,14 @@ class SupportSiteConfig(AppConfig):
             Group.permissions.through,
         ):
             m2m_changed.connect(
-                forget_sidebars,
+                changed,
                 sender=through,
-                dispatch_uid=f"forget-sidebars-{through._meta.label}",
+                dispatch_uid=f"access-changed-{through._meta.label}",
             )
         for model in (Group, GroupPagePermission, GroupCollectionPermission, UserProfile):
             for signal in (post_save, post_delete):
                 signal.connect(
-                    forget_sidebars,
+                    changed,
                     sender=model,
-                    dispatch_uid=f"forget-sidebars-{model._meta.label}",
+                    dispatch_uid=f"access-changed-{model._meta.label}",
                 )

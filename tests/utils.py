@@ -9,13 +9,14 @@ def code_from_mail(message):
 
 
 def count_queries(client, url):
-    """The queries of a whole page: the admin's kept sidebar is built afresh each time."""
+    """The queries of a whole page: the admin's kept sidebar and the user's kept permissions
+    are read afresh each time."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from supportsite.admin_chrome import forget_sidebars
+    from supportsite import access
 
-    forget_sidebars()
+    access.changed()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200, (url, response.status_code)

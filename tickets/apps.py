@@ -11,7 +11,7 @@ class TicketsConfig(AppConfig):
         from django.db.models.signals import m2m_changed, post_delete, post_save
         from wagtail.permissions import register_permission_policy
 
-        from supportsite.admin_chrome import forget_sidebars
+        from supportsite.access import changed as access_changed
         from supportsite.permission_policies import WorkflowOnlyPermissionPolicy
 
         from .intake import receivers  # noqa: F401 (connects the inbound email webhook)
@@ -25,10 +25,10 @@ class TicketsConfig(AppConfig):
         # The sidebar's "Ticket views" menu lists the saved views, and "My teams" for members of
         # a team (supportsite.admin_chrome keeps the sidebar).
         for signal in (post_save, post_delete):
-            signal.connect(forget_sidebars, sender=SavedView, dispatch_uid="forget-sidebars")
-            signal.connect(forget_sidebars, sender=Team, dispatch_uid="forget-sidebars")
+            signal.connect(access_changed, sender=SavedView, dispatch_uid="access-changed")
+            signal.connect(access_changed, sender=Team, dispatch_uid="access-changed")
         m2m_changed.connect(
-            forget_sidebars, sender=Team.members.through, dispatch_uid="forget-sidebars"
+            access_changed, sender=Team.members.through, dispatch_uid="access-changed"
         )
 
 

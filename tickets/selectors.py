@@ -83,9 +83,10 @@ def my_tickets(
 def ticket_for_page(user, number, *, also=()):
     """The ticket as the portal shows it, or Ticket.DoesNotExist if this user may not see it.
     `also`: more relations to read with it (the API shows staff the team, assignee and
-    organisation; the portal's page does not, and every join costs the query's planning)."""
+    organisation; the portal's page does not, and every join costs the query's planning).
+    It carries `unread` for this user (with_unread), so reading it marks it read only if need be."""
     return (
-        visible_tickets(user)
+        with_unread(visible_tickets(user), user)
         .select_related("category", "customer", "feedback", "order", *also)
         .prefetch_related(
             "order__lines",

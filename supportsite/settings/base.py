@@ -205,7 +205,7 @@ TICKET_POLL_SECONDS = env_int("TICKET_POLL_SECONDS", 15)
 # Accounts
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
+    "supportsite.auth_backends.KeptPermissionsBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [

@@ -135,8 +135,8 @@ def test_a_count_slot_names_a_counter_any_process_can_import():
     def local_counter(user):
         return 1
 
-    assert admin_chrome.count_slot(admin_chrome.forget_sidebars).startswith(
-        "{{count:supportsite.admin_chrome.forget_sidebars:"
+    assert admin_chrome.count_slot(admin_chrome.sidebar).startswith(
+        "{{count:supportsite.admin_chrome.sidebar:"
     )
     with pytest.raises(ValueError, match="module-level"):
         admin_chrome.count_slot(local_counter)

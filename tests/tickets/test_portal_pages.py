@@ -2,6 +2,8 @@ import itertools
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -9,7 +11,7 @@ from tests.factories import AgentFactory, CategoryFactory, OrderFactory, open_ti
 from tests.utils import count_queries
 from tickets import workflow
 from tickets.choices import Priority, Status
-from tickets.models import Message, Ticket
+from tickets.models import Message, Ticket, TicketReadState
 
 pytestmark = pytest.mark.django_db
 
@@ -233,8 +235,23 @@ def test_detail_query_count_is_flat_from_5_to_200_messages(client, customer):
         ticket, author=agent, body="Another file", attachments=[SimpleUploadedFile("b.txt", b"hi")]
     )
     workflow.change_status(ticket, by=agent, status=Status.WAITING_ON_CUSTOMER)
+    count_queries(client, url)  # reads the agent's new replies: one write more, once
 
     assert count_queries(client, url) == small
+
+
+def test_reading_a_ticket_again_with_nothing_new_writes_nothing(client, customer):
+    ticket = open_ticket(customer)
+    workflow.post_message(ticket, author=AgentFactory(), body="Here is what we found out.")
+    client.force_login(customer)
+    client.get(ticket.get_absolute_url())
+    read = TicketReadState.objects.get(ticket=ticket, user=customer).last_read_at
+
+    with CaptureQueriesContext(connection) as queries:
+        client.get(ticket.get_absolute_url())
+
+    assert not [q for q in queries if q["sql"].startswith(("INSERT", "UPDATE"))]
+    assert TicketReadState.objects.get(ticket=ticket, user=customer).last_read_at == read
 
 
 def test_orders_page_query_count_is_flat(client, customer):

@@ -112,7 +112,11 @@ def _after_public_reply(ticket, *, author, staff, now):
 
 
 def mark_read(ticket, user, at=None):
-    """Remember when this user last read the thread (one upsert, whatever the state)."""
+    """Remember when this user last read the thread (one upsert). A ticket read for this user
+    with its `unread` mark (selectors.with_unread) that shows nothing unread needs no write:
+    only the other side's messages make a ticket unread, and none came since."""
+    if at is None and getattr(ticket, "unread", None) is False:
+        return
     TicketReadState.objects.bulk_create(
         [TicketReadState(ticket=ticket, user=user, last_read_at=at or timezone.now())],
         update_conflicts=True,
