@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from email.utils import make_msgid
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.files import File
 from django.core.files.storage import storages
@@ -84,7 +85,8 @@ def status(user):
 def request_own(user):
     """The customer asks for their data: refused with TooSoon within a day of the last time."""
     with transaction.atomic():
-        type(user).objects.select_for_update().filter(pk=user.pk).first()
+        # Two quick clicks are one request: the second waits for the first, then is refused.
+        get_user_model().objects.select_for_update().filter(pk=user.pk).first()
         again_at = status(user).again_at
         if again_at is not None:
             raise TooSoon(again_at)

@@ -3,10 +3,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
-from .admin_views import admin_urls
+from .admin_views import admin_urls, menu_item
 from .permissions import may_export_anyone
 
 hooks.register("register_admin_urls", admin_urls)
+hooks.register("register_settings_menu_item", menu_item)
 
 
 @hooks.register("register_user_listing_buttons")

@@ -1,6 +1,6 @@
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from accounts.customers import known_user
 from privacy import export, export_requests
 
 
@@ -12,7 +12,7 @@ class Command(BaseCommand):
         parser.add_argument("path", help="Where to write the ZIP file.")
 
     def handle(self, *args, email, path, **options):
-        user = get_user_model().objects.filter(email__iexact=email.strip()).first()
+        user = known_user(email.strip())
         if user is None:
             raise CommandError(f"No account has the address {email}.")
         try:
