@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from freezegun import freeze_time
 
+from notifications.models import EmailDelivery
 from privacy import export_requests
 from privacy.models import DataExport, PrivacyAction
 from tests.factories import CustomerFactory, open_ticket
@@ -44,7 +45,9 @@ def test_asking_prepares_the_zip_logs_it_and_emails_the_link(client, customer, a
     [email] = [message for message in mail.outbox if "Your data" in message.subject]
     assert email.to == [customer.email]
     link = export_requests.download_path(asked)
-    assert link in email.body
+    assert link in email.body and link in email.alternatives[0].content
+    delivery = EmailDelivery.objects.get(kind="data_export_ready")
+    assert delivery.recipient == customer and delivery.status == EmailDelivery.Status.SENT
 
     response = client.get(link)
     assert response.status_code == 200
