@@ -19,9 +19,14 @@ SESSION_KEY = "helpcenter_visitor"
 VOTES_PER_IP = "60/h"
 
 
+def visitor_key_for(user):
+    """A signed-in visitor's votes are theirs: the key their account's votes are kept under."""
+    return f"user:{user.pk}"
+
+
 def visitor_key(request, create=False):
     if request.user.is_authenticated:
-        return f"user:{request.user.pk}"
+        return visitor_key_for(request.user)
     token = request.session.get(SESSION_KEY)
     if token is None and create:
         token = request.session[SESSION_KEY] = secrets.token_hex(16)

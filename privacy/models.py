@@ -88,3 +88,40 @@ class RetentionSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = _("data retention")
+
+
+class DataExport(models.Model):
+    """One copy of a customer's data (privacy.export), asked for on their account page or by a
+    support admin: a ZIP in the private attachments storage until `expires_at`, then deleted."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        on_delete=models.CASCADE,
+        related_name="data_exports",
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("asked for by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    requested_at = models.DateTimeField(_("asked for"), auto_now_add=True)
+    ready_at = models.DateTimeField(_("ready"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("available until"), null=True, blank=True)
+    file = models.CharField(_("file"), max_length=255, blank=True)
+    size = models.PositiveBigIntegerField(_("size"), default=0)
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        verbose_name = _("data export")
+        verbose_name_plural = _("data exports")
+        indexes = [
+            models.Index(fields=["user", "-requested_at"]),
+            models.Index(fields=["expires_at"]),
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} ({self.requested_at:%Y-%m-%d})"

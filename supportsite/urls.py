@@ -24,6 +24,7 @@ urlpatterns = [
         account_views.agent_application,
         name="account_agent_application",
     ),
+    path("", include("privacy.urls")),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/articles/", help_center_api.Articles.as_view(), name="api_articles"),

@@ -185,6 +185,11 @@ PERIODIC_TASKS = {
     },
     # Files kept from forms that were never sent (tickets.kept_uploads) go after a day.
     "forget-kept-uploads": {"task": "tickets.kept_uploads.forget_expired_task", "every": 3600},
+    # Copies of customers' data (privacy.export_requests) go once their link expires.
+    "forget-expired-exports": {
+        "task": "privacy.export_requests.forget_expired_task",
+        "every": 3600,
+    },
 }
 
 # Resolved tickets the customer never confirmed close by themselves after this many days (0: never).
