@@ -7,15 +7,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('notifications', '0002_content_types_moved_from_tickets'),
+        ("notifications", "0002_content_types_moved_from_tickets"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='emaildelivery',
-            index=models.Index(condition=models.Q(('body_html', ''), ('body_text', ''), _negated=True), fields=['created_at'], name='emaildelivery_has_text_idx'),
+            model_name="emaildelivery",
+            index=models.Index(
+                condition=models.Q(("body_html", ""), ("body_text", ""), _negated=True),
+                fields=["created_at"],
+                name="emaildelivery_has_text_idx",
+            ),
         ),
     ]

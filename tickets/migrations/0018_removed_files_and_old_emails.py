@@ -7,25 +7,32 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('tickets', '0017_ccs_and_followers'),
+        ("tickets", "0017_ccs_and_followers"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='attachment',
-            name='removed',
-            field=models.CharField(blank=True, choices=[('retention', 'removed under the retention policy')], editable=False, max_length=12, verbose_name='file removed'),
+            model_name="attachment",
+            name="removed",
+            field=models.CharField(
+                blank=True,
+                choices=[("retention", "removed under the retention policy")],
+                editable=False,
+                max_length=12,
+                verbose_name="file removed",
+            ),
         ),
         migrations.AddField(
-            model_name='attachment',
-            name='removed_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='file removed at'),
+            model_name="attachment",
+            name="removed_at",
+            field=models.DateTimeField(
+                blank=True, editable=False, null=True, verbose_name="file removed at"
+            ),
         ),
         migrations.AddIndex(
-            model_name='inboundemail',
-            index=models.Index(fields=['received_at'], name='tickets_inbound_received_idx'),
+            model_name="inboundemail",
+            index=models.Index(fields=["received_at"], name="tickets_inbound_received_idx"),
         ),
     ]
