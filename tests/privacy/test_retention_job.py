@@ -6,6 +6,7 @@ from io import StringIO
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.urls import reverse
 
 from notifications.models import EmailDelivery
 from privacy import retention
@@ -155,3 +156,26 @@ def test_the_command_applies_the_schedules_and_says_what_it_did(committed):
     assert "1 done, 0 still due" in out.getvalue()
     assert InboundEmail.objects.count() == 0
     assert PrivacyAction.objects.count() == 1
+
+
+def test_one_more_rule_is_one_more_row_of_the_table(committed, monkeypatch, client, support_admin):
+    calls = []
+
+    def anonymise(cutoff, *, limit):
+        calls.append((cutoff, limit))
+        return 0 if len(calls) > 1 else 3
+
+    rule = retention.Rule(
+        "anonymised_tickets", "closed_ticket_anonymise_days", "Tickets anonymised", anonymise
+    )
+    monkeypatch.setattr(retention, "RULES", [*retention.RULES, rule])
+
+    with committed():
+        assert retention.apply_retention(batch_size=500) == {}
+    assert calls == []  # never, by default
+    configure(closed_ticket_anonymise_days=30)
+    with committed():
+        assert retention.apply_retention(batch_size=3) == {"anonymised_tickets": 3}
+    assert [limit for _cutoff, limit in calls] == [3, 3]
+    client.force_login(support_admin)
+    assert "Tickets anonymised" in client.get(reverse("privacy_reports:retention")).content.decode()

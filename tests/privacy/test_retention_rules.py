@@ -8,6 +8,7 @@ from django.core.files.storage import storages
 from django.core.management import call_command
 from django.urls import reverse
 from freezegun import freeze_time
+from rest_framework.test import APIClient
 
 from notifications.models import EmailDelivery
 from privacy.models import RetentionSettings
@@ -167,3 +168,16 @@ def test_expired_counters_in_the_database_cache_are_deleted(settings):
     with freeze_time(days_ago(-0.01)):
         assert apply_retention() == {"sign_in_traces": 1}
         assert cache.get("rl:login_failed:live") == 1
+
+
+def test_the_api_lists_a_removed_file_without_a_download_link(committed):
+    ticket = ticket_with_file()
+    run(committed)
+    client = APIClient()
+    client.force_authenticate(ticket.customer)
+
+    [listed] = client.get(f"/api/v1/tickets/{ticket.number}/").json()["attachments"]
+
+    assert listed["name"] == "receipt.txt"
+    assert listed["download_url"] is None
+    assert listed["removed_at"]
