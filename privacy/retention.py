@@ -52,7 +52,7 @@ class Rule:
         return None if days is None else now - timedelta(days=days)
 
 
-def _attachments_due(cutoff):
+def attachments_due(cutoff):
     return Attachment.objects.filter(
         ticket__in=Ticket.objects.closed_before(cutoff), removed_at__isnull=True
     )
@@ -61,11 +61,11 @@ def _attachments_due(cutoff):
 def remove_closed_ticket_attachments(cutoff, *, limit):
     """Files of tickets closed before `cutoff` leave storage; the thread says they were removed."""
     return workflow.remove_attachment_files(
-        _attachments_due(cutoff), removal=Attachment.Removal.RETENTION, limit=limit
+        attachments_due(cutoff), removal=Attachment.Removal.RETENTION, limit=limit
     )
 
 
-def _inbound_emails_due(cutoff):
+def inbound_emails_due(cutoff):
     """Incoming emails received before `cutoff`, except held ones no agent has reviewed yet: a
     customer's message waiting for a decision is not lost to the calendar."""
     return InboundEmail.objects.filter(received_at__lt=cutoff).exclude(
@@ -74,10 +74,10 @@ def _inbound_emails_due(cutoff):
 
 
 def delete_inbound_emails(cutoff, *, limit):
-    return _delete_by_pk(_inbound_emails_due(cutoff), limit)
+    return _delete_by_pk(inbound_emails_due(cutoff), limit)
 
 
-def _outgoing_emails_due(cutoff):
+def outgoing_emails_due(cutoff):
     """Sent or failed emails created before `cutoff` that still hold their text (queued and
     sending ones are still on their way)."""
     return EmailDelivery.objects.filter(
@@ -90,7 +90,7 @@ def _outgoing_emails_due(cutoff):
 @transaction.atomic
 def empty_outgoing_emails(cutoff, *, limit):
     """The text of old emails goes; the rows stay for the delivery figures and the outbox."""
-    pks = list(_outgoing_emails_due(cutoff).order_by("pk").values_list("pk", flat=True)[:limit])
+    pks = list(outgoing_emails_due(cutoff).order_by("pk").values_list("pk", flat=True)[:limit])
     return EmailDelivery.objects.filter(pk__in=pks).update(body_text="", body_html="")
 
 
@@ -163,21 +163,21 @@ RULES = [
         "closed_ticket_attachments_days",
         _("Closed tickets' files removed"),
         remove_closed_ticket_attachments,
-        lambda cutoff: _attachments_due(cutoff).count(),
+        lambda cutoff: attachments_due(cutoff).count(),
     ),
     Rule(
         "inbound_emails",
         "inbound_email_days",
         _("Incoming emails deleted"),
         delete_inbound_emails,
-        lambda cutoff: _inbound_emails_due(cutoff).count(),
+        lambda cutoff: inbound_emails_due(cutoff).count(),
     ),
     Rule(
         "outgoing_emails",
         "outgoing_email_days",
         _("Outgoing emails' text removed"),
         empty_outgoing_emails,
-        lambda cutoff: _outgoing_emails_due(cutoff).count(),
+        lambda cutoff: outgoing_emails_due(cutoff).count(),
     ),
     Rule(
         "sign_in_traces",
