@@ -11,8 +11,9 @@ its counts per rule; privacy.reports shows those runs and what is due now.
 """
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.sessions.models import Session
@@ -44,11 +45,12 @@ class Rule:
     name: str
     setting: str
     label: str
-    apply: object
-    due: object = None
+    apply: Callable[..., int]
+    due: Callable[[datetime], int] | None = None
 
-    def cutoff(self, retention, now):
-        days = getattr(retention, self.setting)
+    def cutoff(self, schedules, now):
+        """The moment before which rows are due; None when the setting is empty (never)."""
+        days = getattr(schedules, self.setting)
         return None if days is None else now - timedelta(days=days)
 
 
@@ -106,8 +108,8 @@ def _sessions_due(cutoff):
 
 
 def _database_cache():
-    """The default cache's table when it is the database cache (no Redis): expired rate-limit
-    counters stay there until Django culls the table, which only a full table does."""
+    """The default cache when it is the database cache (no Redis): its expired entries, rate-limit
+    counters among them, stay in its table until Django culls it, which only a full table does."""
     cache = caches["default"]
     return cache if isinstance(cache, DatabaseCache) else None
 
@@ -193,19 +195,19 @@ RULES = [
 class Due:
     rule: Rule
     days: int | None
-    cutoff: object
+    cutoff: datetime | None
     count: int | None
 
 
 def due_now(*, now=None):
     """What each rule would handle if it ran now (count None: never, or the rule cannot tell)."""
     now = now or timezone.now()
-    retention = RetentionSettings.load()
+    schedules = RetentionSettings.load()
     rows = []
     for rule in RULES:
-        cutoff = rule.cutoff(retention, now)
+        cutoff = rule.cutoff(schedules, now)
         count = None if cutoff is None or rule.due is None else rule.due(cutoff)
-        rows.append(Due(rule, getattr(retention, rule.setting), cutoff, count))
+        rows.append(Due(rule, getattr(schedules, rule.setting), cutoff, count))
     return rows
 
 
@@ -215,11 +217,11 @@ def apply_retention(
     """Run every rule's batches until nothing is due, a rule has run `max_batches` batches or
     the run has spent `time_budget` seconds; record what it did. Returns the counts per rule."""
     now = now or timezone.now()
-    retention = RetentionSettings.load()
+    schedules = RetentionSettings.load()
     deadline = time.monotonic() + time_budget
     counts, unfinished = {}, []
     for rule in RULES:
-        cutoff = rule.cutoff(retention, now)
+        cutoff = rule.cutoff(schedules, now)
         if cutoff is None:
             continue
         done, batches, more = 0, 0, True
