@@ -253,7 +253,9 @@ class AttachmentSerializer(OutputMixin, serializers.ModelSerializer):
     name = serializers.CharField(source="original_name", read_only=True)
     download_url = serializers.SerializerMethodField()
     removed_at = serializers.DateTimeField(
-        read_only=True, help_text="When the file was removed under the data retention policy."
+        read_only=True,
+        allow_null=True,
+        help_text="When the file was removed under the data retention policy.",
     )
 
     class Meta:
