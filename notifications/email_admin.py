@@ -44,8 +44,10 @@ class OutgoingEmailInspectView(ActionInspectView):
     action_label = gettext_lazy("Send again")
 
     def action_allowed(self):
-        return self.request.user.has_perm("notifications.resend_emaildelivery") and (
-            self.object.status in (EmailDelivery.Status.FAILED, EmailDelivery.Status.SENT)
+        return (
+            self.request.user.has_perm("notifications.resend_emaildelivery")
+            and self.object.status in (EmailDelivery.Status.FAILED, EmailDelivery.Status.SENT)
+            and self.object.has_text
         )
 
     def get_field_label(self, field_name, field):
@@ -76,7 +78,11 @@ class OutgoingEmailInspectView(ActionInspectView):
 def resend_view(request, pk):
     if not request.user.has_perm("notifications.resend_emaildelivery"):
         raise PermissionDenied
-    email = tasks.resend(get_object_or_404(EmailDelivery, pk=pk))
+    email = get_object_or_404(EmailDelivery, pk=pk)
+    if not email.has_text:
+        messages.error(request, _("This email's text was removed under the retention policy."))
+        return redirect("outgoing_emails:inspect", pk)
+    email = tasks.resend(email)
     messages.success(
         request,
         _("“%(subject)s” to %(to)s is %(status)s.")

@@ -63,22 +63,52 @@ class RetentionSettings(BaseGenericSetting):
         null=True,
         blank=True,
         default=365,
+        help_text=_(
+            "Counted from the day a ticket was closed. The files leave storage; the ticket "
+            "still lists their names, marked as removed under the retention policy. Empty: "
+            "keep them forever."
+        ),
     )
     closed_ticket_anonymise_days = models.PositiveIntegerField(
         _("anonymise closed tickets after (days)"),
         null=True,
         blank=True,
         default=None,
-        help_text=_("Their customers' messages, files and names go; numbers and figures stay."),
+        help_text=_(
+            "Counted from the day a ticket was closed. Their customers' messages, files and "
+            "names go; numbers and figures stay. Empty: never."
+        ),
     )
     inbound_email_days = models.PositiveIntegerField(
-        _("keep incoming emails (days)"), null=True, blank=True, default=90
+        _("keep incoming emails (days)"),
+        null=True,
+        blank=True,
+        default=90,
+        help_text=_(
+            "The raw emails the help desk received (Email › Incoming). Their replies and "
+            "tickets stay; held emails nobody has reviewed yet are kept until someone does. "
+            "Empty: keep them forever."
+        ),
     )
     outgoing_email_days = models.PositiveIntegerField(
-        _("keep outgoing emails' text (days)"), null=True, blank=True, default=90
+        _("keep outgoing emails' text (days)"),
+        null=True,
+        blank=True,
+        default=90,
+        help_text=_(
+            "The text of sent and failed emails is emptied; who they went to and when stay "
+            "for the delivery figures, and they can no longer be sent again. Empty: keep it "
+            "forever."
+        ),
     )
     sign_in_trace_days = models.PositiveIntegerField(
-        _("keep failed sign-in and rate-limit traces (days)"), default=1
+        _("keep failed sign-in and rate-limit traces (days)"),
+        default=1,
+        help_text=_(
+            "Days after they expire that expired sessions and failed sign-in or rate-limit "
+            "counters are deleted (0: as soon as they expire). The counters themselves last "
+            "only as long as their limit's window."
+        ),
     )
     mask_card_numbers = models.BooleanField(
         _("mask card numbers in customers' messages"),

@@ -21,5 +21,7 @@ WAITING = Q(status=Status.WAITING_ON_CUSTOMER)
 UNASSIGNED = Q(assignee__isnull=True)
 # Done with: resolved or closed.
 SOLVED = Q(status__in=list(SOLVED_STATUSES))
+# Closed for good: what the retention schedules count from (closed_at).
+CLOSED = Q(status=Status.CLOSED)
 
-__all__ = ["ACTIVE", "PRESSING_PRIORITIES", "RUNNING", "SOLVED", "UNASSIGNED", "WAITING"]
+__all__ = ["ACTIVE", "CLOSED", "PRESSING_PRIORITIES", "RUNNING", "SOLVED", "UNASSIGNED", "WAITING"]

@@ -265,7 +265,9 @@ def rate_by_link(request, token):
 @require_GET
 def attachment_download(request, number, pk):
     try:
-        attachment = visible_attachments(request.user).get(ticket__number=number, pk=pk)
+        attachment = visible_attachments(request.user).get(
+            ticket__number=number, pk=pk, removed_at__isnull=True
+        )
     except Attachment.DoesNotExist:
         raise Http404(_("No such file.")) from None
     response = FileResponse(

@@ -190,6 +190,8 @@ PERIODIC_TASKS = {
         "task": "privacy.export_requests.forget_expired_task",
         "every": 3600,
     },
+    # The retention schedules (privacy.retention; Settings › Data retention), in bounded runs.
+    "apply-retention": {"task": "privacy.retention.apply_retention_task", "every": 3600},
 }
 
 # Resolved tickets the customer never confirmed close by themselves after this many days (0: never).

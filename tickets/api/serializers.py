@@ -4,7 +4,6 @@ old_value / new_value / change_reason); input serializers only parse and type th
 rules (lengths, priorities needing a reason, whose order, transitions) are the workflow's."""
 
 from django.urls import reverse
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -249,17 +248,24 @@ class OrderWithTicketsSerializer(StaffOnlyFieldsMixin, OrderSerializer):
 
 class AttachmentSerializer(OutputMixin, serializers.ModelSerializer):
     """A file's metadata; the file itself comes from download_url (the same permission check as
-    the site's download link)."""
+    the site's download link), none once the retention policy removed it (removed_at)."""
 
     name = serializers.CharField(source="original_name", read_only=True)
     download_url = serializers.SerializerMethodField()
+    removed_at = serializers.DateTimeField(
+        read_only=True,
+        allow_null=True,
+        help_text="When the file was removed under the data retention policy.",
+    )
 
     class Meta:
         model = Attachment
-        fields = ["id", "name", "content_type", "size", "created_at", "download_url"]
+        fields = ["id", "name", "content_type", "size", "created_at", "download_url", "removed_at"]
 
-    @extend_schema_field(OpenApiTypes.URI)
-    def get_download_url(self, attachment) -> str:
+    @extend_schema_field(serializers.URLField(allow_null=True))
+    def get_download_url(self, attachment) -> str | None:
+        if attachment.removed_at:
+            return None
         url = reverse("api:ticket-attachment", args=[self.context["ticket"].number, attachment.pk])
         request = self.context.get("request")
         return request.build_absolute_uri(url) if request else url

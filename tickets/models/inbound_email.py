@@ -54,7 +54,11 @@ class InboundEmail(models.Model):
         ordering = ["-received_at", "-pk"]
         verbose_name = _("incoming email")
         verbose_name_plural = _("incoming emails")
-        indexes = [models.Index(fields=["outcome", "reviewed_at"])]
+        indexes = [
+            models.Index(fields=["outcome", "reviewed_at"]),
+            # The retention schedule finds the old ones (privacy.retention).
+            models.Index(fields=["received_at"], name="tickets_inbound_received_idx"),
+        ]
 
     def __str__(self):
         return f"{self.from_email}: {self.subject}"

@@ -60,7 +60,13 @@ def attachment_path(instance, filename):
 
 
 class Attachment(models.Model):
-    """A file on a ticket (with its message, if any); served only by the permission-checked view."""
+    """A file on a ticket (with its message, if any); served only by the permission-checked view.
+
+    A file removed from storage (the retention schedules, privacy.retention) keeps its row, name
+    and size, so the thread says what was there and why it is gone."""
+
+    class Removal(models.TextChoices):
+        RETENTION = "retention", _("removed under the retention policy")
 
     ticket = models.ForeignKey(
         "tickets.Ticket", on_delete=models.CASCADE, related_name="attachments"
@@ -76,6 +82,10 @@ class Attachment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    removed = models.CharField(
+        _("file removed"), max_length=12, choices=Removal.choices, blank=True, editable=False
+    )
+    removed_at = models.DateTimeField(_("file removed at"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["pk"]

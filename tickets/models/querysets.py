@@ -62,3 +62,7 @@ class TicketQuerySet(models.QuerySet):
         """Resolved or closed, with the resolution in the last RECENTLY_SOLVED_DAYS days."""
         since = (now or timezone.now()) - timedelta(days=RECENTLY_SOLVED_DAYS)
         return self.filter(conditions.SOLVED, resolved_at__gte=since)
+
+    def closed_before(self, cutoff):
+        """Closed, and closed before `cutoff`: what the retention schedules act on."""
+        return self.filter(conditions.CLOSED, closed_at__lt=cutoff)

@@ -9,6 +9,7 @@ here (`workflow.post_message`, …).
 
 from .corrections import CORRECTABLE_FIELDS, change_team, correct
 from .feedback import comment_on_rating, rate, record_deflection
+from .files import remove_attachment_files
 from .macros import apply_macro
 from .merging import merge
 from .messages import mark_read, post_message
@@ -38,6 +39,7 @@ from .status import (
 from .tags import tag, tag_conflict
 
 __all__ = [
+    "remove_attachment_files",
     "unfollow",
     "split_addresses",
     "set_ccs",
