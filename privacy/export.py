@@ -72,7 +72,7 @@ class _Collected:
             or (message.is_staff and message.ticket_id not in self.copied_ids)
         ]
         self.attachments = list(
-            Attachment.objects.filter(ticket_id__in=ids, uploaded_by=user)
+            Attachment.objects.filter(ticket_id__in=ids, uploaded_by=user, removed_at__isnull=True)
             .exclude(message__is_internal=True)
             .order_by("pk")
         )

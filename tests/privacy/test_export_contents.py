@@ -97,3 +97,18 @@ def test_the_other_customer_gets_his_own_data_and_none_of_hers(world):
     assert b"ALICE-ON-BOB" not in everything and b"ALICE-RATING" not in everything
     assert [ticket["subject"] for ticket in data["tickets"]] == ["BOB-SUBJECT broken bike bell"]
     assert [m["text"][:9] for m in data["copied_on"][0]["messages"]] == ["BOB-REPLY"]
+
+
+def test_a_file_removed_under_the_retention_policy_is_left_out(world):
+    from tickets.models import Attachment
+    from tickets.workflow import remove_attachment_files
+
+    attachments = Attachment.objects.filter(
+        pk=world["mine"].attachments.get(message__isnull=True).pk
+    )
+    remove_attachment_files(attachments, removal=Attachment.Removal.RETENTION, limit=1)
+
+    counts, _files, data = exported(world["alice"])
+
+    assert data["tickets"][0]["attachments"] == []
+    assert counts["files"] == 2
