@@ -25,6 +25,7 @@ urlpatterns = [
         name="account_agent_application",
     ),
     path("accounts/", include("accounts.urls")),
+    path("accounts/", include("privacy.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/articles/", help_center_api.Articles.as_view(), name="api_articles"),
     path("api/", include("tickets.api.urls")),
