@@ -4,15 +4,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0007_organizations'),
+        ("accounts", "0007_organizations"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='user',
-            name='erased_at',
-            field=models.DateTimeField(blank=True, editable=False, help_text='The account was closed and its personal data erased (privacy.erasure).', null=True, verbose_name='erased at'),
+            model_name="user",
+            name="erased_at",
+            field=models.DateTimeField(
+                blank=True,
+                editable=False,
+                help_text="The account was closed and its personal data erased (privacy.erasure).",
+                null=True,
+                verbose_name="erased at",
+            ),
         ),
     ]

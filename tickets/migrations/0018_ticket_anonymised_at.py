@@ -5,22 +5,30 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0008_user_erased_at'),
-        ('tickets', '0017_ccs_and_followers'),
+        ("tickets", "0017_ccs_and_followers"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='ticket',
-            name='anonymised_at',
-            field=models.DateTimeField(blank=True, editable=False, help_text='Its personal data was removed (privacy.erasure); its figures stay.', null=True, verbose_name='anonymised at'),
+            model_name="ticket",
+            name="anonymised_at",
+            field=models.DateTimeField(
+                blank=True,
+                editable=False,
+                help_text="Its personal data was removed (privacy.erasure); its figures stay.",
+                null=True,
+                verbose_name="anonymised at",
+            ),
         ),
         migrations.AddIndex(
-            model_name='ticket',
-            index=models.Index(condition=models.Q(('anonymised_at__isnull', True), ('status', 'closed')), fields=['closed_at'], name='tickets_anonymise_due_idx'),
+            model_name="ticket",
+            index=models.Index(
+                condition=models.Q(("anonymised_at__isnull", True), ("status", "closed")),
+                fields=["closed_at"],
+                name="tickets_anonymise_due_idx",
+            ),
         ),
     ]
