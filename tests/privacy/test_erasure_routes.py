@@ -2,6 +2,7 @@
 admins in the admin, and the shell."""
 
 import io
+import time
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -111,6 +112,23 @@ def test_a_customer_without_a_password_signs_in_again_first(client, customer, co
     assert response.status_code == 200
     assert "Sign in again" in response.content.decode()
     assert not erased(customer)
+
+
+def test_a_customer_without_a_password_who_just_signed_in_may_close(client, customer, committed):
+    customer.set_unusable_password()
+    customer.save()
+    client.force_login(customer)
+    session = client.session
+    session["account_authentication_methods_user"] = str(customer.pk)
+    session["account_authentication_methods"] = [{"method": "code", "at": time.time()}]
+    session.save()
+
+    assert "Sign in again" not in client.get(CLOSE).content.decode()
+    with committed():
+        response = client.post(CLOSE, {"understood": "on"})
+
+    assert response.status_code == 302
+    assert erased(customer)
 
 
 @pytest.mark.parametrize("role", ["agent", "editor", "support_admin"])
