@@ -1,6 +1,8 @@
 import pytest
 from allauth.account.models import EmailAddress
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django_tasks_db.models import DBTaskResult
+from wagtail.log_actions import log
 
 from accounts import api_tokens
 from tests.factories import (
@@ -79,5 +81,13 @@ def anas_desk(ana, sam, settings, committed, tmp_path):
         others = open_ticket(other, cc=[EMAIL])
         workflow.post_message(others, author=ana, body="Adding the photos I took.")
     api_tokens.create_token(ana, name="Kitchen tablet")
+    log(ana, "wagtail.edit", user=sam)
+    DBTaskResult.objects.create(
+        task_path="notifications.tasks.send_email",
+        args_kwargs={"args": [EMAIL], "kwargs": {}},
+        queue_name="default",
+        backend_name="default",
+        priority=0,
+    )
     ticket.refresh_from_db()
     return {"ticket": ticket, "others": others, "other": other}

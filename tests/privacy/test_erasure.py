@@ -96,6 +96,8 @@ def test_the_setup_leaves_traces_everywhere_the_test_looks(ana, anas_desk):
         "tickets_inboundemail",
         "tickets_ticketcc",
         "tickets_feedback",
+        "wagtailcore_modellogentry",
+        "django_tasks_database_dbtaskresult",
     } <= tables
 
 
@@ -118,7 +120,7 @@ def test_erasing_deletes_their_files_from_storage(ana, anas_desk, committed):
     assert not any(storage.exists(path) for path in paths)
 
 
-def test_files_stay_when_the_erasure_is_rolled_back(
+def test_files_leave_storage_only_once_the_erasure_commits(
     ana, anas_desk, django_capture_on_commit_callbacks
 ):
     paths = [attachment.file.name for attachment in Attachment.objects.all()]
