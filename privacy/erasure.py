@@ -122,7 +122,11 @@ def anonymise_ticket(ticket, *, by=None):
     """Remove the personal data from one ticket (`by` None: the retention job). Returns the
     audit log's PrivacyAction, or None when the ticket was anonymised already."""
     with transaction.atomic():
-        ticket = Ticket.objects.select_for_update().select_related("customer").get(pk=ticket.pk)
+        ticket = (
+            Ticket.objects.select_for_update(of=("self",))
+            .select_related("customer")
+            .get(pk=ticket.pk)
+        )
         if ticket.anonymised_at:
             return None
         values = identifiers(ticket.customer)
@@ -164,22 +168,21 @@ def _anonymise(ticket_ids, *, marker, scrubber, files):
     counts = Counter()
     if not ticket_ids:
         return counts
-    now = timezone.now()
-    for ticket in Ticket.objects.filter(pk__in=ticket_ids).only(
-        "pk", "number", "priority_justification", "resolution_notes"
-    ):
-        Ticket.objects.filter(pk=ticket.pk).update(
-            subject=marker,
-            description=marker,
-            extra_fields={},
-            priority_justification=scrubber.text(ticket.priority_justification),
-            resolution_notes=scrubber.text(ticket.resolution_notes),
-            anonymised_at=now,
-        )
-        counts["tickets"] += 1
+    tickets = Ticket.objects.filter(pk__in=ticket_ids)
+    counts["tickets"] += tickets.update(
+        subject=marker, description=marker, extra_fields={}, anonymised_at=timezone.now()
+    )
+    _scrub(tickets, ("priority_justification", "resolution_notes"), scrubber)
+    numbers = dict(tickets.values_list("pk", "number"))
+    entries = list(
         ModelLogEntry.objects.filter(
-            content_type=ContentType.objects.get_for_model(Ticket), object_id=str(ticket.pk)
-        ).update(label=f"{ticket.number} {marker}")
+            content_type=ContentType.objects.get_for_model(Ticket),
+            object_id__in=[str(pk) for pk in ticket_ids],
+        ).only("pk", "object_id")
+    )
+    for entry in entries:
+        entry.label, entry.data = f"{numbers[int(entry.object_id)]} {marker}", {}
+    ModelLogEntry.objects.bulk_update(entries, ["label", "data"], batch_size=500)
     history = Ticket.history.model.objects.filter(id__in=ticket_ids)
     history.update(subject=marker, description=marker, extra_fields={})
     _scrub(

@@ -8,6 +8,8 @@ import pytest
 from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
 
 from notifications.models import EmailDelivery, Notification
 from privacy.erasure import REMOVED_ANONYMISED, anonymise_due_tickets, anonymise_ticket
@@ -36,6 +38,7 @@ def closed_ticket(committed):
         workflow.post_message(ticket, author=agent, body="Hi Rosa Marquez, all sorted.")
         workflow.change_status(ticket, by=agent, status=Status.CLOSED)
     ticket.refresh_from_db()
+    log(ticket, "wagtail.edit", user=agent)
     return ticket
 
 
@@ -65,6 +68,8 @@ def test_anonymising_a_ticket_removes_its_personal_data(closed_ticket, committed
     assert not EmailDelivery.objects.filter(ticket=ticket).exists()
     assert not Notification.objects.filter(ticket=ticket).exists()
     assert {record.subject for record in ticket.history.all()} == {removed}
+    (entry,) = ModelLogEntry.objects.filter(object_id=str(ticket.pk))
+    assert entry.label == f"{ticket.number} {removed}"
 
 
 def test_anonymising_keeps_the_figures_and_the_customer(closed_ticket, committed):
