@@ -9,6 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from .domains import validate_domains
 from .managers import UserManager
 
+# How the help desk names a customer whose account was erased: the one definition.
+FORMER_CUSTOMER = _("Former customer")
+
 phone_validator = RegexValidator(
     r"^\+?[0-9 ().\-]{7,20}$",
     _("Enter a phone number of 7 to 20 digits, optionally starting with +."),
@@ -34,6 +37,13 @@ class User(AbstractBaseUser, PermissionsMixin):
         help_text=_("Agents who are away are skipped when new tickets are handed out."),
     )
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    erased_at = models.DateTimeField(
+        _("erased at"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The account was closed and its personal data erased (privacy.erasure)."),
+    )
     organization = models.ForeignKey(
         "accounts.Organization",
         verbose_name=_("organisation"),
@@ -69,9 +79,13 @@ class User(AbstractBaseUser, PermissionsMixin):
         self.email = self.__class__.objects.normalize_email(self.email).lower()
 
     def get_full_name(self):
+        if self.erased_at:
+            return str(FORMER_CUSTOMER)
         return self.name or self.email
 
     def get_short_name(self):
+        if self.erased_at:
+            return str(FORMER_CUSTOMER)
         return self.name.split(" ")[0] if self.name else self.email
 
 

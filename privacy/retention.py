@@ -28,6 +28,7 @@ from notifications.models import HAS_TEXT, EmailDelivery
 from tickets import workflow
 from tickets.models import Attachment, InboundEmail, Ticket
 
+from . import erasure
 from .models import PrivacyAction, RetentionSettings
 
 # Rows one batch (one transaction) handles, batches one rule may run per run, and the seconds a
@@ -187,6 +188,13 @@ RULES = [
         _("Expired sessions and sign-in counters deleted"),
         delete_sign_in_traces,
         _count_sign_in_traces,
+    ),
+    Rule(
+        "anonymised_tickets",
+        "closed_ticket_anonymise_days",
+        _("Closed tickets anonymised"),
+        erasure.anonymise_due_tickets,
+        lambda cutoff: erasure.due_for_anonymising(cutoff).count(),
     ),
 ]
 

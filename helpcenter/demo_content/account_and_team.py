@@ -93,16 +93,30 @@ TOPIC = {
         {
             "slug": "close-your-account",
             "title": "Closing your account",
-            "summary": "Cancel standing orders, settle the last invoice and ask us to close "
-            "the account. Your invoices stay downloadable for seven years.",
+            "summary": "Close your account yourself from your account page: we erase your "
+            "details, messages and files. Invoices stay, as tax law requires.",
             "tags": ["account"],
             "body": [
                 text(
-                    "<p>Cancel any standing orders first, then contact support and ask us "
-                    "to close the account. We send a final invoice for outstanding "
-                    "deliveries and refund any remaining credit.</p><p>We keep invoices "
-                    "for seven years, as tax law requires; you can still download them by "
-                    "asking support.</p>"
+                    "<p>Cancel any standing orders first: we send a final invoice for "
+                    "outstanding deliveries and refund any remaining credit.</p>"
+                    "<h2>Close the account yourself</h2><ol><li>Sign in and open "
+                    "<strong>Your details</strong> (your account page).</li><li>Under "
+                    "<strong>Close my account</strong>, choose the button and enter your "
+                    "password again (or sign in once more, if you use a one-time code), so "
+                    "we know it is you.</li><li>Read what closing does, "
+                    "tick the box and choose <strong>Close my account for good</strong>."
+                    "</li></ol><p>You are signed out straight away and can no longer sign "
+                    "in. If you want a copy of your data, download it from your account "
+                    "page before you close it.</p>"
+                    "<h2>What we erase and what we keep</h2><p>We erase your name, email "
+                    "addresses, phone number and business name, what you wrote in your "
+                    "tickets and the files you sent, and the emails and notifications we "
+                    "kept for you. Your tickets' numbers, dates and ratings stay, with no "
+                    "name on them, so our service figures still add up. This cannot be "
+                    "undone.</p><p>We keep invoices for seven years, as tax law requires. "
+                    "Can't sign in any more? Contact support and ask us to erase your "
+                    "account: a support admin does the same for you.</p>"
                 ),
             ],
         },

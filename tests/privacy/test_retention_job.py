@@ -179,3 +179,20 @@ def test_one_more_rule_is_one_more_row_of_the_table(committed, monkeypatch, clie
     assert [limit for _cutoff, limit in calls] == [3, 3]
     client.force_login(support_admin)
     assert "Tickets anonymised" in client.get(reverse("privacy_reports:retention")).content.decode()
+
+
+def test_closed_tickets_are_anonymised_on_their_schedule_and_only_then(committed):
+    old = ticket_with_file(closed_days_ago=400)
+    recent = ticket_with_file(closed_days_ago=10)
+    with committed():
+        assert "anonymised_tickets" not in retention.apply_retention()  # off by default
+
+    configure(closed_ticket_anonymise_days=365)
+    with committed():
+        done = retention.apply_retention()
+
+    assert done["anonymised_tickets"] == 1
+    old.refresh_from_db()
+    recent.refresh_from_db()
+    assert old.anonymised_at is not None
+    assert recent.anonymised_at is None

@@ -146,6 +146,13 @@ class Ticket(models.Model):
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     last_customer_message_at = models.DateTimeField(null=True, blank=True, editable=False)
     last_staff_message_at = models.DateTimeField(null=True, blank=True, editable=False)
+    anonymised_at = models.DateTimeField(
+        _("anonymised at"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Its personal data was removed (privacy.erasure); its figures stay."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -162,6 +169,7 @@ class Ticket(models.Model):
             "last_staff_message_at",
             "sla_paused_at",
             "sla_paused_for",
+            "anonymised_at",
         ],
     )
 
@@ -184,6 +192,12 @@ class Ticket(models.Model):
                 fields=["resolved_at"],
                 name="tickets_resolved_idx",
                 condition=models.Q(resolved_at__isnull=False),
+            ),
+            # The retention job's closed tickets not yet anonymised, oldest closed first.
+            models.Index(
+                fields=["closed_at"],
+                name="tickets_anonymise_due_idx",
+                condition=models.Q(status=Status.CLOSED, anonymised_at__isnull=True),
             ),
             # Pending SLA targets by due time: the SLA job's missed targets, the tickets at risk.
             models.Index(
