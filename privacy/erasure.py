@@ -39,7 +39,8 @@ from notifications.models import EmailDelivery, Notification
 from tickets import kept_uploads
 from tickets.models import Attachment, Feedback, InboundEmail, Message, Ticket, TicketCC
 
-from .models import PrivacyAction
+from . import export_requests
+from .models import DataExport, PrivacyAction
 from .scrubbing import Scrubber, identifiers
 
 REMOVED_ON_REQUEST = gettext_lazy("[removed at the customer's request]")
@@ -223,6 +224,11 @@ def _their_traces(user, addresses, ticket_ids, *, files):
     counts["incoming_emails"] += InboundEmail.objects.filter(
         _any_of("from_email", addresses, lookup="iexact")
     ).delete()[0]
+    for name in (
+        DataExport.objects.filter(user=user).exclude(file="").values_list("file", flat=True)
+    ):
+        files.append((export_requests.storage(), name))
+    counts["data_exports"] += DataExport.objects.filter(user=user).delete()[0]
     counts["sign_in_addresses"] += EmailAddress.objects.filter(user=user).delete()[0]
     counts["api_tokens"] += APIToken.objects.filter(user=user).delete()[0]
     counts["agent_applications"] += AgentApplication.objects.filter(user=user).delete()[0]

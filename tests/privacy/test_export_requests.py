@@ -10,6 +10,7 @@ from freezegun import freeze_time
 
 from notifications.models import EmailDelivery
 from privacy import export_requests
+from privacy.erasure import erase_customer
 from privacy.models import DataExport, PrivacyAction
 from tests.factories import CustomerFactory, open_ticket
 
@@ -136,3 +137,14 @@ def test_a_support_admins_export_does_not_email_the_customer(customer, support_a
     assert action.actor == support_admin and action.details["via"] == "admin"
     # …nor does it count against the customer's daily copy.
     assert export_requests.status(customer).again_at is None
+
+
+def test_erasing_the_customer_deletes_their_copies_and_the_files(customer, asked, committed):
+    name = asked.file
+    assert export_requests.storage().exists(name)
+
+    with committed():
+        erase_customer(customer, by=None)
+
+    assert not DataExport.objects.filter(user=customer).exists()
+    assert not export_requests.storage().exists(name)
