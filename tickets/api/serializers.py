@@ -249,20 +249,27 @@ class OrderWithTicketsSerializer(StaffOnlyFieldsMixin, OrderSerializer):
 
 class AttachmentSerializer(OutputMixin, serializers.ModelSerializer):
     """A file's metadata; the file itself comes from download_url (the same permission check as
-    the site's download link)."""
+    the site's download link). A file support removed (redacted) keeps its metadata, with
+    `removed` and no download_url."""
 
     name = serializers.CharField(source="original_name", read_only=True)
     download_url = serializers.SerializerMethodField()
+    removed = serializers.SerializerMethodField()
 
     class Meta:
         model = Attachment
-        fields = ["id", "name", "content_type", "size", "created_at", "download_url"]
+        fields = ["id", "name", "content_type", "size", "created_at", "download_url", "removed"]
 
     @extend_schema_field(OpenApiTypes.URI)
-    def get_download_url(self, attachment) -> str:
+    def get_download_url(self, attachment) -> str | None:
+        if not attachment.file:
+            return None
         url = reverse("api:ticket-attachment", args=[self.context["ticket"].number, attachment.pk])
         request = self.context.get("request")
         return request.build_absolute_uri(url) if request else url
+
+    def get_removed(self, attachment) -> bool:
+        return not attachment.file
 
 
 class AuthorSerializer(StaffOnlyFieldsMixin, serializers.Serializer):
@@ -690,6 +697,13 @@ class TicketCorrectionSerializer(RejectUnknownFieldsMixin, serializers.Serialize
 class MergeSerializer(RejectUnknownFieldsMixin, serializers.Serializer):
     into = serializers.CharField(max_length=64, help_text="The number of the ticket that goes on.")
     reason = ReasonField()
+
+
+class RedactSerializer(RejectUnknownFieldsMixin, serializers.Serializer):
+    passage = serializers.CharField(
+        max_length=limits.MESSAGE_MAX_LENGTH,
+        help_text="The words to replace with “[redacted]”, exactly as the text has them.",
+    )
 
 
 class FeedbackCreateSerializer(serializers.Serializer):
