@@ -52,16 +52,14 @@ def checked_passage(passage, texts):
     of the texts. Forms ask it before their confirmation step, the workflow again."""
     passage = (passage or "").strip()
     if not passage:
-        raise ValidationError({"passage": _("Paste the words to redact.")}, code="required")
+        error = ValidationError(_("Paste the words to redact."), code="required")
+        raise ValidationError({"passage": error})
     if not any(passage in text for text in texts):
-        raise ValidationError(
-            {
-                "passage": _(
-                    "These words are not in the message. Copy them from it exactly as written."
-                )
-            },
+        error = ValidationError(
+            _("These words are not in the message. Copy them from it exactly as written."),
             code="not_found",
         )
+        raise ValidationError({"passage": error})
     return passage
 
 
