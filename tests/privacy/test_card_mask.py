@@ -127,6 +127,14 @@ def test_a_held_email_stores_no_card_number(settings, committed, tmp_path):
     assert nowhere(CARD, CARD_RUN)
 
 
+def test_a_rating_comment_stores_no_card_number(customer, agent):
+    ticket = open_ticket(customer)
+    workflow.change_status(ticket, by=agent, status="resolved")
+    feedback = workflow.rate(ticket, by=customer, rating=2, comment=f"Refund {CARD} please")
+    assert feedback.comment == f"Refund {MASKED} please"
+    assert nowhere(CARD)
+
+
 def test_with_the_setting_off_the_number_is_kept_as_sent(client, customer, committed):
     settings = RetentionSettings.load()
     settings.mask_card_numbers = False
