@@ -7,6 +7,7 @@ from rest_framework.test import APIClient
 
 from helpcenter.demo import seed_contact_page
 from helpcenter.models import HomePage
+from privacy.masking import masked
 from privacy.models import RetentionSettings
 from tests.factories import AgentFactory, CustomerFactory, open_ticket
 from tests.privacy.search import rows_containing
@@ -155,7 +156,5 @@ def test_staff_writing_on_a_customers_behalf_are_not_masked(agent):
 
 
 def test_a_text_without_a_card_costs_no_query(customer, django_assert_num_queries):
-    from privacy.masking import masked
-
     with django_assert_num_queries(0):
         assert masked("Order LT-1, call 0151 496 0123.") == "Order LT-1, call 0151 496 0123."
