@@ -3,13 +3,14 @@ pasted) or a file off a ticket, wherever the help desk keeps a copy of it.
 
 A passage must occur in the message it is redacted from (a reply, an internal note, or the
 ticket's opening: its subject and description, with the contact form's other fields). Every
-occurrence is replaced by REDACTED there, in the ticket's resolution notes, in every stored
-version of those fields (the ticket's history), in the incoming emails of the ticket, and in
-the emails and in-app notifications sent about it (their app listens to `text_redacted`).
-Other messages keep their text: each is redacted on its own. A removed file keeps its row
-(name, type, size), so the thread still says a file was there; the file itself leaves storage
-once the change commits. Both are logged in privacy.PrivacyAction (what kind of thing, how
-many copies, never the text) and in the ticket's history, where agents see who did it.
+occurrence becomes "[redacted]" (translated) there, in the ticket's resolution notes, in every
+stored version of those fields (the ticket's history), in the incoming emails of the ticket,
+and in the emails and in-app notifications sent about it (their app listens to
+`text_redacted`). Other messages keep their text: each is redacted on its own. A removed file
+keeps its row (name, type, size), so the thread still says a file was there; the file itself
+leaves storage once the change commits. Both are logged in privacy.PrivacyAction (what kind of
+thing, how many copies, never the text) and in the ticket's history, where agents see who did
+it.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -31,6 +32,7 @@ SUMMARY_FIELDS = ("resolution_notes",)
 
 
 def redacted_marker():
+    """What a redacted passage reads as, in the language of the agent who redacted it."""
     return _("[redacted]")
 
 
