@@ -7,7 +7,9 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django_tasks_db.models import DBTaskResult
 
+from notifications.deferred import dispatch_event
 from notifications.models import EmailDelivery
 from privacy.models import PrivacyAction
 from tests.factories import (
@@ -236,3 +238,26 @@ def test_the_file_stays_until_the_removal_commits(customer, agent):
     storage, name = attachment.file.storage, attachment.file.name
     workflow.redact_attachment(attachment, by=agent)
     assert storage.exists(name)
+
+
+def test_a_notification_still_queued_is_sent_redacted(settings, customer, agent, committed):
+    """On the database queue a notification task carries the message as it was: redacting
+    before the worker runs rewrites it, so the emails it then builds hold no passage either."""
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
+    }
+    with committed():
+        ticket = open_ticket(customer)
+        workflow.assign(ticket, by=agent, assignee=agent)
+        reply = workflow.post_message(ticket, author=customer, body=f"It is {PASSWORD}, sorry!")
+    assert not EmailDelivery.objects.exists()
+    assert ("django_tasks_database_dbtaskresult", "args_kwargs") in rows_containing(PASSWORD)
+
+    workflow.redact_message(reply, PASSWORD, by=agent)
+    assert rows_containing(PASSWORD) == []
+    # What the worker does with each queued task (run here, in the test's transaction).
+    for queued in DBTaskResult.objects.filter(task_path="notifications.deferred.dispatch_event"):
+        dispatch_event.call(*queued.args_kwargs["args"], **queued.args_kwargs["kwargs"])
+
+    assert EmailDelivery.objects.filter(body_text__contains="It is [redacted], sorry!").exists()
+    assert rows_containing(PASSWORD) == []
