@@ -109,7 +109,8 @@ def visible_messages(user, ticket):
 
 
 def visible_attachments(user):
-    attachments = Attachment.objects.filter(ticket__in=visible_tickets(user))
+    """The files the user may download: a removed one (redacted, its row kept) is none."""
+    attachments = Attachment.objects.filter(ticket__in=visible_tickets(user)).exclude(file="")
     if not is_agent(user):
         attachments = attachments.exclude(message__is_internal=True)
     return attachments
@@ -177,6 +178,16 @@ def can_view_ticket(user, ticket):
     if sees_organization_tickets(user) and ticket.organization_id == user.organization_id:
         return True
     return is_cc(user, ticket)
+
+
+def can_redact(user, ticket):
+    """Who takes a passage or a file off a ticket: staff who may see it, with the permission to
+    redact (privacy.redact_personal_data: agents and support admins). Customers never."""
+    return (
+        is_agent(user)
+        and user.has_perm("privacy.redact_personal_data")
+        and can_view_ticket(user, ticket)
+    )
 
 
 def visible_teams(user):

@@ -4,6 +4,10 @@ committed (supportsite.signals.send_on_commit).
 Every signal is sent with the ticket and `by`, the user who acted (None for the SLA job and the
 automatic close), plus what its comment names. The notifications app listens; this app never
 asks who does.
+
+`text_redacted` is the exception: sent at once, inside the redaction's transaction (with the
+ticket, `by`, `passage` and `marker`), so that every app replaces its copies of the passage in
+the same change; each receiver returns {kind of copy: rows changed} for the audit log.
 """
 
 from django.dispatch import Signal
@@ -22,3 +26,4 @@ merged = Signal()  # into: the target; merged: the customer's tickets merged int
 tags_changed = Signal()  # added, removed: the Tags put on and taken off
 ccs_changed = Signal()  # added, removed: the email addresses copied on and taken off
 followers_changed = Signal()  # agent: who follows or stops; following: True or False
+text_redacted = Signal()  # passage, marker: sent within the change, not on commit

@@ -7,6 +7,8 @@ from wagtail.contrib.forms.models import AbstractForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 
+from privacy.masking import masked
+
 
 class ContactFormField(AbstractFormField):
     page = ParentalKey("ContactPage", on_delete=models.CASCADE, related_name="form_fields")
@@ -66,7 +68,8 @@ class ContactPage(AbstractForm):
         }
 
     def record_submission(self, ticket, extra_values):
-        """Keep a sent form among the page's submissions (the admin's list and export)."""
+        """Keep a sent form among the page's submissions (the admin's list and export), its
+        answers with card numbers masked as the ticket's are (privacy.masking)."""
         return self.get_submission_class().objects.create(
             page=self,
             form_data={
@@ -75,7 +78,7 @@ class ContactPage(AbstractForm):
                 "category": str(ticket.category or ""),
                 "priority": ticket.priority,
                 "order": ticket.order.number if ticket.order else "",
-                **{name: _plain(value) for name, value in extra_values.items()},
+                **{name: _masked(_plain(value)) for name, value in extra_values.items()},
             },
         )
 
@@ -83,6 +86,10 @@ class ContactPage(AbstractForm):
         context = self.get_context(request)
         context["ticket"] = ticket
         return render(request, self.get_landing_page_template(request), context)
+
+
+def _masked(value):
+    return masked(value) if isinstance(value, str) else value
 
 
 def _plain(value):

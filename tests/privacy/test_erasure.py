@@ -8,7 +8,6 @@ from django.contrib.sessions.backends.db import SessionStore
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
-from django.db import connection
 from django.utils import timezone
 from wagtail.models import APIToken
 
@@ -22,46 +21,9 @@ from tickets.reports import figures
 from tickets.reports.figures import Scope
 
 from .conftest import EMAIL, TRACES
+from .search import traces_in_database
 
 pytestmark = pytest.mark.django_db
-
-TEXT_TYPES = {"CharField", "TextField", "JSONField", "EmailField", "SlugField", "URLField"}
-
-
-def text_columns():
-    """(table, column) for every text or JSON column of every table, history tables included."""
-    introspection = connection.introspection
-    with connection.cursor() as cursor:
-        for table in introspection.table_names(cursor):
-            for column in introspection.get_table_description(cursor, table):
-                if is_text(introspection, column):
-                    yield table, column.name
-
-
-def is_text(introspection, column):
-    """Text, JSON, or of no declared type (SQLite's full-text tables): searched."""
-    try:
-        return introspection.get_field_type(column.type_code, column) in TEXT_TYPES
-    except KeyError:
-        return True
-
-
-def traces_in_database(values):
-    """{(table, column): [values found]} over the whole database."""
-    quote = connection.ops.quote_name
-    found = {}
-    with connection.cursor() as cursor:
-        for table, column in text_columns():
-            for value in values:
-                cursor.execute(
-                    f"SELECT COUNT(*) FROM {quote(table)} "  # noqa: S608 (names from introspection)
-                    f"WHERE LOWER(CAST({quote(column)} AS TEXT)) LIKE %s",
-                    [f"%{value.lower()}%"],
-                )
-                if cursor.fetchone()[0]:
-                    found.setdefault((table, column), []).append(value)
-    return found
-
 
 def every_figure():
     scope = Scope(start=date.today() - timedelta(days=7), end=date.today() + timedelta(days=1))

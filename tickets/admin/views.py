@@ -26,7 +26,7 @@ from accounts.roles import is_agent
 from tickets import workflow
 from tickets.forms import CCForm, apply_workflow_errors
 from tickets.models import Attachment, Message, Ticket
-from tickets.permissions import can_take, visible_tickets
+from tickets.permissions import can_redact, can_take, visible_tickets
 from tickets.sla.state import CHOICES as SLA_CHOICES
 from tickets.sla.state import sla_state
 
@@ -522,6 +522,7 @@ def _live_context(ticket, user, edit_url):
         "assign_form": TicketAssignForm(ticket=ticket, user=user),
         "team_form": TeamForm(ticket=ticket),
         "can_take": can_take(user, ticket) and ticket.assignee_id != user.pk,
+        "can_redact": can_redact(user, ticket),
         "sla_state": sla_state(ticket),
         "sla_label": dict(SLA_CHOICES).get(sla_state(ticket)),
         "edit_url": edit_url,

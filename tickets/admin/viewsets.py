@@ -17,6 +17,7 @@ from .choosers import PermissionCheckedChooserViewSet
 from .filters import TicketFilterSet
 from .new_ticket import NewTicketViewSet
 from .queue import TicketIndexView
+from .redaction import RedactMessageView, RemoveFileView
 from .saved_view_pages import delete_view, save_view
 from .saved_views import BADGE_TTL
 from .search import SEARCH_FIELDS
@@ -96,6 +97,21 @@ class TicketViewSet(SupportSnippetViewSet):
             path("views/save/", save_view, name="save_view"),
             path("views/<int:pk>/delete/", delete_view, name="delete_view"),
             path("edit/<int:pk>/updates/", updates_view, {"viewset": self}, name="updates"),
+            path(
+                "edit/<int:pk>/redact/",
+                RedactMessageView.as_view(viewset=self),
+                name="redact_opening",
+            ),
+            path(
+                "edit/<int:pk>/messages/<int:message_id>/redact/",
+                RedactMessageView.as_view(viewset=self),
+                name="redact_message",
+            ),
+            path(
+                "edit/<int:pk>/files/<int:attachment_id>/remove/",
+                RemoveFileView.as_view(viewset=self),
+                name="remove_file",
+            ),
             path("edit/<int:pk>/panel/<slug:panel>/", panel_view, {"viewset": self}, name="panel"),
             path(
                 "edit/<int:pk>/next/",

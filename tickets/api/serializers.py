@@ -248,14 +248,15 @@ class OrderWithTicketsSerializer(StaffOnlyFieldsMixin, OrderSerializer):
 
 class AttachmentSerializer(OutputMixin, serializers.ModelSerializer):
     """A file's metadata; the file itself comes from download_url (the same permission check as
-    the site's download link), none once the retention policy removed it (removed_at)."""
+    the site's download link), none once it was removed (removed_at: under the data retention
+    policy, or by the support team)."""
 
     name = serializers.CharField(source="original_name", read_only=True)
     download_url = serializers.SerializerMethodField()
     removed_at = serializers.DateTimeField(
         read_only=True,
         allow_null=True,
-        help_text="When the file was removed under the data retention policy.",
+        help_text="When the file was removed (retention policy or support team).",
     )
 
     class Meta:
@@ -696,6 +697,13 @@ class TicketCorrectionSerializer(RejectUnknownFieldsMixin, serializers.Serialize
 class MergeSerializer(RejectUnknownFieldsMixin, serializers.Serializer):
     into = serializers.CharField(max_length=64, help_text="The number of the ticket that goes on.")
     reason = ReasonField()
+
+
+class RedactSerializer(RejectUnknownFieldsMixin, serializers.Serializer):
+    passage = serializers.CharField(
+        max_length=limits.MESSAGE_MAX_LENGTH,
+        help_text="The words to replace with “[redacted]”, exactly as the text has them.",
+    )
 
 
 class FeedbackCreateSerializer(serializers.Serializer):

@@ -25,6 +25,12 @@ v1 = [
     path("tickets/", views.TicketListCreate.as_view(), name="tickets"),
     path("tickets/<code:number>/", views.TicketDetail.as_view(), name="ticket"),
     path("tickets/<code:number>/comments/", views.TicketComments.as_view(), name="comments"),
+    path(
+        "tickets/<code:number>/comments/<int:pk>/redact/",
+        views.TicketCommentRedact.as_view(),
+        name="comment-redact",
+    ),
+    path("tickets/<code:number>/redact/", views.TicketRedact.as_view(), name="ticket-redact"),
     path("tickets/<code:number>/status/", views.TicketStatus.as_view(), name="ticket-status"),
     path("tickets/<code:number>/priority/", views.TicketPriority.as_view(), name="ticket-priority"),
     path("tickets/<code:number>/assignee/", views.TicketAssignee.as_view(), name="ticket-assignee"),

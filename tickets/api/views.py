@@ -396,6 +396,67 @@ class TicketAttachment(APIMixin, APIView):
         # applies tickets.permissions.visible_attachments exactly as for a signed-in visitor.
         return portal_views.attachment_download(request._request, number=number, pk=pk)
 
+    @extend_schema(
+        summary="Remove a file (staff)",
+        description="Redaction: the file leaves storage, its metadata stays with `removed`. "
+        "Needs the permission to redact (agents and support admins).",
+        request=None,
+        responses={204: None},
+    )
+    def delete(self, request, number, pk):
+        require_staff(request.user)
+        ticket = self.visible_ticket()
+        attachment = ticket.attachments.exclude(file="").filter(pk=pk).first()
+        if attachment is None:
+            raise NotFound()
+        workflow.redact_attachment(attachment, by=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+@extend_schema(
+    summary="Redact a passage of a comment (staff)",
+    description="Every occurrence of `passage` in the comment (a reply or an internal note) "
+    "is replaced by “[redacted]”, as in the ticket's emails and history. It must occur in the "
+    "comment. Needs the permission to redact (agents and support admins).",
+    request=s.RedactSerializer,
+    responses={200: s.CommentSerializer},
+)
+class TicketCommentRedact(APIMixin, generics.GenericAPIView):
+    permission_classes = [IsAuthenticated, IsSupportStaff]
+    serializer_class = s.RedactSerializer
+
+    def post(self, request, number, pk):
+        ticket = self.visible_ticket()
+        message = ticket.messages.filter(pk=pk).first()
+        if message is None:
+            raise NotFound()
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        workflow.redact_message(message, serializer.validated_data["passage"], by=request.user)
+        message = (
+            Message.objects.select_related("author").prefetch_related("attachments").get(pk=pk)
+        )
+        context = {**self.get_serializer_context(), "ticket": ticket}
+        return Response(s.CommentSerializer(message, context=context).data)
+
+
+@extend_schema(
+    summary="Redact a passage of the ticket's opening (staff)",
+    description="As for a comment, in the ticket's subject, description and custom fields.",
+    request=s.RedactSerializer,
+    responses={200: s.TicketDetailSerializer},
+)
+class TicketRedact(APIMixin, generics.GenericAPIView):
+    permission_classes = [IsAuthenticated, IsSupportStaff]
+    serializer_class = s.RedactSerializer
+
+    def post(self, request, number):
+        ticket = self.visible_ticket()
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        workflow.redact_opening(ticket, serializer.validated_data["passage"], by=request.user)
+        return self.ticket_detail_response(queries.ticket_detail(request.user, ticket.number))
+
 
 # ── Staff ────────────────────────────────────────────────────────────────────────────────────
 

@@ -27,6 +27,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.roles import is_agent
+from privacy.masking import masked
 from tickets import limits, workflow
 from tickets.attachments import check_uploads, clean_name
 from tickets.choices import Source
@@ -64,6 +65,8 @@ def _take_in(message, record, esp_event):
     except ValueError as error:
         record.outcome, record.reason = Outcome.IGNORED, str(error)
         return
+    # Card numbers masked before the email is stored or becomes a ticket (privacy.masking).
+    mail.subject, mail.text = masked(mail.subject), masked(mail.text)
     record.from_email, record.from_name = mail.sender[:254], mail.sender_name
     record.to = ", ".join(mail.recipients)
     record.subject = mail.subject[:255]

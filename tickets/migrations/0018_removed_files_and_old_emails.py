@@ -18,7 +18,10 @@ class Migration(migrations.Migration):
             name="removed",
             field=models.CharField(
                 blank=True,
-                choices=[("retention", "removed under the retention policy")],
+                choices=[
+                    ("retention", "removed under the retention policy"),
+                    ("redacted", "removed by the support team"),
+                ],
                 editable=False,
                 max_length=12,
                 verbose_name="file removed",

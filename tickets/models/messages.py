@@ -62,11 +62,13 @@ def attachment_path(instance, filename):
 class Attachment(models.Model):
     """A file on a ticket (with its message, if any); served only by the permission-checked view.
 
-    A file removed from storage (the retention schedules, privacy.retention) keeps its row, name
-    and size, so the thread says what was there and why it is gone."""
+    A file removed from storage (the retention schedules, privacy.retention; or redacted by an
+    agent, tickets.workflow.redaction) keeps its row, name and size, so the thread says what was
+    there and why it is gone."""
 
     class Removal(models.TextChoices):
         RETENTION = "retention", _("removed under the retention policy")
+        REDACTED = "redacted", _("removed by the support team")
 
     ticket = models.ForeignKey(
         "tickets.Ticket", on_delete=models.CASCADE, related_name="attachments"

@@ -28,6 +28,7 @@ from .participants import (
     split_addresses,
     unfollow,
 )
+from .redaction import redact_attachment, redact_message, redact_opening
 from .status import (
     assign,
     change_priority,
@@ -71,6 +72,9 @@ __all__ = [
     "rate",
     "record_breach",
     "record_deflection",
+    "redact_attachment",
+    "redact_message",
+    "redact_opening",
     "tag",
     "tag_conflict",
 ]

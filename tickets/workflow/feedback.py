@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from privacy.masking import masked
 from supportsite.signals import send_on_commit
 
 from .. import signals
@@ -24,7 +25,7 @@ def rate(ticket, *, by, rating, comment=""):
         )
     if Feedback.objects.filter(ticket=ticket).exists():
         raise ValidationError({"rating": _("You have already rated this ticket.")}, code="rated")
-    feedback = Feedback(ticket=ticket, rating=rating, comment=comment.strip())
+    feedback = Feedback(ticket=ticket, rating=rating, comment=masked(comment.strip()))
     feedback.full_clean(exclude=["ticket"])
     feedback.save()
     send_on_commit(signals.rated, Feedback, ticket=ticket, by=by, feedback=feedback)
@@ -43,7 +44,7 @@ def comment_on_rating(ticket, *, by, comment):
         raise ValidationError(
             {"comment": _("You have already told us about this ticket.")}, code="commented"
         )
-    feedback.comment = comment.strip()
+    feedback.comment = masked(comment.strip())
     feedback.full_clean(exclude=["ticket"])
     feedback.save(update_fields=["comment"])
     return feedback

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts.roles import is_agent
+from privacy.masking import masked
 from supportsite.signals import send_on_commit
 from tickets import limits
 
@@ -53,7 +54,8 @@ def post_message(ticket, *, author, body, internal=False, attachments=(), source
     message = Message(
         ticket=ticket,
         author=author,
-        body=body.strip(),
+        # Card numbers in a customer's words are masked before anything stores them.
+        body=body.strip() if staff else masked(body.strip()),
         is_internal=internal,
         is_staff=staff,
         source=source,

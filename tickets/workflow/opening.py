@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts.roles import is_agent
+from privacy.masking import masked
 from supportsite.signals import send_on_commit
 from tickets import limits
 
@@ -59,6 +60,18 @@ def _waived(error, source):
     return source == Source.EMAIL and error.code == "min_length"
 
 
+def _masked_opening(subject, description, justification, extra_fields, *, staff):
+    """What the customer typed, with card numbers masked (privacy.masking) before anything is
+    stored; what staff type on a customer's behalf is theirs to word."""
+    if staff:
+        return subject, description, justification, extra_fields
+    extra = {
+        label: masked(value) if isinstance(value, str) else value
+        for label, value in (extra_fields or {}).items()
+    }
+    return masked(subject), masked(description), masked(justification), extra
+
+
 @transaction.atomic
 def open_ticket(
     *,
@@ -107,6 +120,9 @@ def open_ticket(
     if on_behalf:
         require_staff(opened_by)
 
+    subject, description, priority_justification, extra_fields = _masked_opening(
+        subject, description, priority_justification, extra_fields, staff=on_behalf
+    )
     justify = needs_justification(priority if chosen else None, on_behalf=on_behalf)
     if justify and not priority_justification.strip():
         errors["priority_justification"] = missing_justification()
