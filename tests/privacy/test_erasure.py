@@ -25,6 +25,7 @@ from .search import traces_in_database
 
 pytestmark = pytest.mark.django_db
 
+
 def every_figure():
     scope = Scope(start=date.today() - timedelta(days=7), end=date.today() + timedelta(days=1))
     return {
