@@ -1,10 +1,14 @@
-"""A customer closes their account from the account page (signing in again with their password
-first); signing in afterwards fails; an agent then sees their ticket in the admin as from
-"Former customer", the customer's words removed: at desktop and phone (320 px) widths."""
+"""customer2@example.com downloads their data from the account page (the ZIP holds their
+ticket; the emailed link is the same), then closes their account (signing in again with their
+password first); signing in afterwards fails; an agent then sees their ticket in the admin as
+from "Former customer", the customer's words removed: at desktop and phone (320 px) widths."""
 
+import json
 import re
+import zipfile
 
 import pytest
+from django.core import mail
 from playwright.sync_api import expect
 
 from tests.browser.axe import violations
@@ -29,8 +33,8 @@ CUSTOMERS_WORDS = "The limes came bruised again, please call me on my mobile."
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_a_customer_closes_their_account_and_the_agent_sees_a_former_customer(
-    browser, live_server, page, screenshot, width
+def test_a_customer_downloads_their_data_closes_their_account_and_is_a_former_customer(
+    browser, live_server, page, screenshot, tmp_path, width
 ):
     page.set_viewport_size(WIDTHS[width])
     customer = CustomerFactory(email="customer2@example.com", name="Dana Whitfield")
@@ -42,6 +46,8 @@ def test_a_customer_closes_their_account_and_the_agent_sees_a_former_customer(
     sign_in(page, customer)
     page.goto("/accounts/profile/")
     fits(page)
+    download_my_data(page, tmp_path, ticket)
+    screenshot(f"{width}-data-ready")
     page.get_by_role("link", name="Close my account").click()
     expect(page).to_have_url(re.compile(r"/accounts/reauthenticate/"))
     page.get_by_label("Password").fill(PASSWORD)
@@ -75,3 +81,27 @@ def test_a_customer_closes_their_account_and_the_agent_sees_a_former_customer(
     expect(page.get_by_text("Dana Whitfield")).to_have_count(0)
     expect(page.get_by_text("customer2@example.com")).to_have_count(0)
     screenshot(f"{width}-agent-sees-former-customer")
+
+
+def download_my_data(page, tmp_path, ticket):
+    """Ask for a copy on the account page, download the ZIP, find the ticket in it."""
+    section = page.get_by_role("region", name="Your data")
+    section.get_by_role("button", name="Download my data").click()
+    expect(page.get_by_text("We're preparing a copy of your data")).to_be_visible()
+    link = page.get_by_role("region", name="Your data").get_by_role(
+        "link", name="Download your data"
+    )
+    expect(link).to_be_visible()
+    expect(page.get_by_role("button", name="Download my data")).to_have_count(0)
+    fits(page)
+    with page.expect_download() as download_info:
+        link.click()
+    saved = tmp_path / "data.zip"
+    download_info.value.save_as(saved)
+    with zipfile.ZipFile(saved) as archive:
+        data = json.loads(archive.read("data.json"))
+    assert data["account"]["email"] == "customer2@example.com"
+    assert [mine["number"] for mine in data["tickets"]] == [ticket.number]
+    assert data["tickets"][0]["subject"] == ticket.subject
+    [email] = [message for message in mail.outbox if "Your data" in message.subject]
+    assert link.get_attribute("href") in email.body
