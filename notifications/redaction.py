@@ -10,7 +10,7 @@ from django.db.models import Q, TextField
 from django.db.models.functions import Cast
 from django_tasks_db.models import DBTaskResult
 
-from privacy.text import replace_in
+from tickets.passages import replace_in
 
 from .deferred import dispatch_event
 from .models import EmailDelivery, Notification

@@ -7,3 +7,10 @@ class PrivacyConfig(AppConfig):
 
     name = "privacy"
     verbose_name = _("Privacy")
+
+    def ready(self):
+        from tickets import signals
+
+        from .receivers import record_redaction
+
+        signals.redacted.connect(record_redaction, dispatch_uid="privacy-record-redaction")

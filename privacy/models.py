@@ -110,11 +110,6 @@ class RetentionSettings(BaseGenericSetting):
             "only as long as their limit's window."
         ),
     )
-    mask_card_numbers = models.BooleanField(
-        _("mask card numbers in customers' messages"),
-        default=True,
-        help_text=_("Digits that look like a payment card number are never stored."),
-    )
 
     class Meta:
         verbose_name = _("data retention")

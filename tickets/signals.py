@@ -27,3 +27,6 @@ tags_changed = Signal()  # added, removed: the Tags put on and taken off
 ccs_changed = Signal()  # added, removed: the email addresses copied on and taken off
 followers_changed = Signal()  # agent: who follows or stops; following: True or False
 text_redacted = Signal()  # passage, marker: sent within the change, not on commit
+# A passage or a file redacted (by, subject_user_id: whose words; details: what, never the text),
+# sent within the change for the audit log (privacy.receivers).
+redacted = Signal()

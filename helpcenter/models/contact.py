@@ -7,7 +7,7 @@ from wagtail.contrib.forms.models import AbstractForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 
-from privacy.masking import masked
+from tickets.card_numbers import masked
 
 
 class ContactFormField(AbstractFormField):
@@ -69,7 +69,7 @@ class ContactPage(AbstractForm):
 
     def record_submission(self, ticket, extra_values):
         """Keep a sent form among the page's submissions (the admin's list and export), its
-        answers with card numbers masked as the ticket's are (privacy.masking)."""
+        answers with card numbers masked as the ticket's are (tickets.card_numbers)."""
         return self.get_submission_class().objects.create(
             page=self,
             form_data={

@@ -85,14 +85,6 @@ class Migration(migrations.Migration):
                         default=1, verbose_name="keep failed sign-in and rate-limit traces (days)"
                     ),
                 ),
-                (
-                    "mask_card_numbers",
-                    models.BooleanField(
-                        default=True,
-                        help_text="Digits that look like a payment card number are never stored.",
-                        verbose_name="mask card numbers in customers' messages",
-                    ),
-                ),
             ],
             options={
                 "verbose_name": "data retention",

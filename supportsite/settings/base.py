@@ -206,6 +206,10 @@ TICKETS_AGENTS_HAND_OVER = env_bool("TICKETS_AGENTS_HAND_OVER", True)
 # Agents see and work only their teams' tickets (and those of no team); support admins see all.
 TICKETS_TEAM_SCOPED_VISIBILITY = env_bool("TICKETS_TEAM_SCOPED_VISIBILITY", False)
 
+# Card numbers (Luhn-valid, 13-19 digits) customers type or email are masked before anything
+# stores them, but for their last four digits (tickets.card_numbers).
+TICKETS_MASK_CARD_NUMBERS = env_bool("TICKETS_MASK_CARD_NUMBERS", True)
+
 # How often an open ticket page looks for new replies, in seconds.
 TICKET_POLL_SECONDS = env_int("TICKET_POLL_SECONDS", 15)
 

@@ -1,18 +1,17 @@
-"""Card numbers customers send are masked before anything stores them (privacy.masking): through
-the contact page, a portal reply, the API and an incoming email, the digits are in no table
-afterwards; with RetentionSettings.mask_card_numbers off they are kept as sent."""
+"""Card numbers customers send are masked before anything stores them (tickets.card_numbers):
+through the contact page, a portal reply, the API and an incoming email, the digits are in no
+table afterwards; with settings.TICKETS_MASK_CARD_NUMBERS off they are kept as sent."""
 
 import pytest
 from rest_framework.test import APIClient
 
 from helpcenter.demo import seed_contact_page
 from helpcenter.models import HomePage
-from privacy.masking import masked
-from privacy.models import RetentionSettings
 from tests.factories import AgentFactory, CustomerFactory, open_ticket
 from tests.privacy.search import rows_containing
 from tests.tickets.intake_helpers import by_command, mail_settings
 from tickets import workflow
+from tickets.card_numbers import masked
 from tickets.models import InboundEmail, Message, Ticket
 
 pytestmark = pytest.mark.django_db
@@ -136,10 +135,8 @@ def test_a_rating_comment_stores_no_card_number(customer, agent):
     assert nowhere(CARD)
 
 
-def test_with_the_setting_off_the_number_is_kept_as_sent(client, customer, committed):
-    settings = RetentionSettings.load()
-    settings.mask_card_numbers = False
-    settings.save()
+def test_with_the_setting_off_the_number_is_kept_as_sent(client, customer, committed, settings):
+    settings.TICKETS_MASK_CARD_NUMBERS = False
     ticket = open_ticket(customer, description=f"My card {CARD} was charged twice, please.")
     client.force_login(customer)
     client.post(ticket.get_absolute_url(), {"body": f"Again: {CARD_RUN}."})

@@ -1,9 +1,9 @@
-"""privacy.cards: what counts as a card number (Luhn-valid, 13 to 19 digits, in groups or not)
-and how it is masked; order numbers, phone numbers and dates are left alone."""
+"""tickets.card_numbers: what counts as a card number (Luhn-valid, 13 to 19 digits, in groups or
+not) and how it is masked; order numbers, phone numbers and dates are left alone."""
 
 import pytest
 
-from privacy.cards import find_card_numbers, luhn_valid, mask_card_numbers
+from tickets.card_numbers import find_card_numbers, luhn_valid, mask_card_numbers
 
 
 @pytest.mark.parametrize(

@@ -27,7 +27,6 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.roles import is_agent
-from privacy.masking import masked
 from tickets import limits, workflow
 from tickets.attachments import check_uploads, clean_name
 from tickets.choices import Source
@@ -35,6 +34,7 @@ from tickets.models import InboundEmail, Message
 from tickets.models.tickets import DESCRIPTION_MAX, SUBJECT_MAX
 from tickets.permissions import is_copied_address, is_participant
 
+from ..card_numbers import masked
 from . import authentication, parsing, quotes, routing, senders
 
 Outcome = InboundEmail.Outcome
@@ -65,7 +65,7 @@ def _take_in(message, record, esp_event):
     except ValueError as error:
         record.outcome, record.reason = Outcome.IGNORED, str(error)
         return
-    # Card numbers masked before the email is stored or becomes a ticket (privacy.masking).
+    # Card numbers masked before the email is stored or becomes a ticket (tickets.card_numbers).
     mail.subject, mail.text = masked(mail.subject), masked(mail.text)
     record.from_email, record.from_name = mail.sender[:254], mail.sender_name
     record.to = ", ".join(mail.recipients)

@@ -4,10 +4,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from privacy.masking import masked
 from supportsite.signals import send_on_commit
 
 from .. import signals
+from ..card_numbers import masked
 from ..choices import ACTIVE_STATUSES
 from ..models import Deflection, Feedback
 from ..permissions import require

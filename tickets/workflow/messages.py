@@ -7,12 +7,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts.roles import is_agent
-from privacy.masking import masked
 from supportsite.signals import send_on_commit
 from tickets import limits
 
 from .. import signals
 from ..attachments import check_uploads
+from ..card_numbers import masked
 from ..choices import Source, Status
 from ..models import Message, Ticket, TicketReadState
 from ..permissions import can_view_ticket, require

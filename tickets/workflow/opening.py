@@ -6,13 +6,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts.roles import is_agent
-from privacy.masking import masked
 from supportsite.signals import send_on_commit
 from tickets import limits
 
 from .. import signals
 from ..assignment import next_agent
 from ..attachments import check_uploads
+from ..card_numbers import masked
 from ..choices import PRESSING_PRIORITIES, Priority, Source
 from ..customers import customer_for_staff
 from ..models import Deflection, Ticket
@@ -61,7 +61,7 @@ def _waived(error, source):
 
 
 def _masked_opening(subject, description, justification, extra_fields, *, staff):
-    """What the customer typed, with card numbers masked (privacy.masking) before anything is
+    """What the customer typed, with card numbers masked (tickets.card_numbers) before anything is
     stored; what staff type on a customer's behalf is theirs to word."""
     if staff:
         return subject, description, justification, extra_fields

@@ -8,20 +8,18 @@ stored version of those fields (the ticket's history), in the incoming emails of
 and in the emails and in-app notifications sent about it (their app listens to
 `text_redacted`). Other messages keep their text: each is redacted on its own. A removed file
 keeps its row (name, type, size), so the thread still says a file was there; the file itself
-leaves storage once the change commits. Both are logged in privacy.PrivacyAction (what kind of
-thing, how many copies, never the text) and in the ticket's history, where agents see who did
-it.
+leaves storage once the change commits. Both are announced by `redacted` for the audit log (the
+privacy app records what kind of thing, how many copies, never the text) and kept in the
+ticket's history, where agents see who did it.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from privacy.models import PrivacyAction
-from privacy.text import replace_in
-
 from .. import signals
 from ..models import Attachment, InboundEmail, Message, Ticket
+from ..passages import replace_in
 from ..permissions import can_redact
 from .base import locked, save
 from .files import remove_attachment_files
@@ -193,10 +191,7 @@ def redact_attachment(attachment, *, by):
 
 
 def _log(ticket, by, *, subject_user_id, **details):
-    PrivacyAction.objects.create(
-        kind=PrivacyAction.Kind.REDACT,
-        actor=by,
-        subject_user_id=subject_user_id,
-        ticket=ticket,
-        details=details,
+    """Announce the redaction for the audit log (privacy records it, in this transaction)."""
+    signals.redacted.send(
+        sender=Ticket, ticket=ticket, by=by, subject_user_id=subject_user_id, details=details
     )

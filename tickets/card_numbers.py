@@ -1,5 +1,7 @@
 """Payment card numbers in free text: found by their shape and their check digit, masked but for
-their last four digits. Pure functions, no settings: privacy.masking decides when they apply.
+their last four digits, before anything stores what a customer sent: the workflow (opening a
+ticket, posting a message, rating), email intake (its stored copy of each email) and the contact
+page's submissions call `masked`, which applies settings.TICKETS_MASK_CARD_NUMBERS.
 
 A card number is 13 to 19 digits passing the Luhn check, written in one run or in groups
 separated by single spaces or dashes ("4242 4242 4242 4242", "4242-4242-4242-4242"). Order
@@ -8,6 +10,8 @@ so they are left alone.
 """
 
 import re
+
+from django.conf import settings
 
 MIN_DIGITS, MAX_DIGITS = 13, 19
 # Digit groups joined by one space or dash, not touching other digits.
@@ -79,3 +83,10 @@ def mask_card_numbers(text):
         previous = end
     pieces.append(text[previous:])
     return "".join(pieces)
+
+
+def masked(text):
+    """The text with card numbers masked, if settings.TICKETS_MASK_CARD_NUMBERS is on."""
+    if not settings.TICKETS_MASK_CARD_NUMBERS or not has_card_candidate(text):
+        return text
+    return mask_card_numbers(text)
