@@ -18,7 +18,7 @@ from tickets.models import Attachment, Message
 from tickets.permissions import can_redact
 from tickets.workflow.redaction import checked_passage, redactable_texts, redacted_marker
 
-from .views import _edit_url, _ticket_for
+from .views import edit_url, ticket_for
 
 
 class RedactForm(forms.Form):
@@ -40,10 +40,10 @@ class RedactionView(View):
     viewset = None
 
     def dispatch(self, request, pk, **kwargs):
-        self.ticket = _ticket_for(request, pk)
+        self.ticket = ticket_for(request, pk)
         if not can_redact(request.user, self.ticket):
             raise PermissionDenied
-        self.ticket_url = _edit_url(self.viewset, self.ticket)
+        self.ticket_url = edit_url(self.viewset, self.ticket)
         return super().dispatch(request, pk, **kwargs)
 
     def render(self, context):

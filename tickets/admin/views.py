@@ -57,7 +57,7 @@ def version_of(ticket, *, thread=None):
     return f"{ticket.updated_at.timestamp():.6f}:{last_message}"
 
 
-def _ticket_for(request, pk):
+def ticket_for(request, pk):
     """The ticket as agents work it, through the one policy; a 404 for anything else."""
     if not is_agent(request.user):
         raise PermissionDenied
@@ -81,7 +81,7 @@ class TicketWorkspaceView(View):
     template_name = "tickets/admin/ticket.html"
 
     def dispatch(self, request, pk):
-        self.ticket = _ticket_for(request, pk)
+        self.ticket = ticket_for(request, pk)
         return super().dispatch(request, pk)
 
     def get(self, request, pk):
@@ -119,7 +119,7 @@ class TicketWorkspaceView(View):
 
     @cached_property
     def url(self):
-        return _edit_url(self.viewset, self.ticket)
+        return edit_url(self.viewset, self.ticket)
 
     def reply_form(self, *args, **kwargs):
         return AgentReplyForm(*args, ticket=self.ticket, user=self.request.user, **kwargs)
@@ -366,7 +366,7 @@ class TicketWorkspaceView(View):
                     self.request,
                     _("Merged into %(number)s.") % {"number": target.number},
                 )
-                return redirect(_edit_url(self.viewset, target))
+                return redirect(edit_url(self.viewset, target))
         return self.render(reply_form=self.fresh_reply_form(), merge_form=form)
 
     def fresh_reply_form(self):
@@ -489,7 +489,7 @@ def _folded_forms(panel, ticket, user, **sent):
 
 def panel_view(request, pk, viewset, panel):
     """A folded panel's form, fetched when the agent opens the panel."""
-    ticket = _ticket_for(request, pk)
+    ticket = ticket_for(request, pk)
     if panel not in FOLDED_PANELS:
         raise Http404
     return TemplateResponse(
@@ -532,7 +532,7 @@ def _live_context(ticket, user, edit_url):
 def updates_view(request, pk, viewset):
     """Polled by the open ticket view: what is new since its last message (?message=) and change
     (?change=), rendered as the page renders them, the ticket's state, and who else is here."""
-    ticket = _ticket_for(request, pk)
+    ticket = ticket_for(request, pk)
     after_message, after_change = _id(request.GET.get("message")), _id(request.GET.get("change"))
     thread = list(
         Message.objects.filter(ticket=ticket, pk__gt=after_message)
@@ -544,7 +544,7 @@ def updates_view(request, pk, viewset):
     if thread:
         workflow.mark_read(ticket, request.user)
     context = {
-        **_live_context(ticket, request.user, _edit_url(viewset, ticket)),
+        **_live_context(ticket, request.user, edit_url(viewset, ticket)),
         "activity": activity(thread, timeline),
         "new_since": after_message,
         "changes_new": True,
@@ -573,7 +573,7 @@ def updates_view(request, pk, viewset):
 
 def neighbour_view(request, pk, viewset, step):
     """j and k: the next or previous ticket in the queue's order, or the queue past either end."""
-    ticket = _ticket_for(request, pk)
+    ticket = ticket_for(request, pk)
     found = neighbour(ticket, request.user, step=step)
     if found is None:
         messages.info(
@@ -583,7 +583,7 @@ def neighbour_view(request, pk, viewset, step):
             else _("That was the first ticket in the queue."),
         )
         return redirect(viewset.get_url_name("list"))
-    return redirect(_edit_url(viewset, found))
+    return redirect(edit_url(viewset, found))
 
 
 def _announcement(messages_count, changes_count):
@@ -620,7 +620,7 @@ def _last_message_id(version):
         return 0
 
 
-def _edit_url(viewset, ticket):
+def edit_url(viewset, ticket):
     return reverse(viewset.get_url_name("edit"), args=[ticket.pk])
 
 
