@@ -329,6 +329,12 @@ def signals_by_name():
     }
 
 
+# Emails an app builds itself, for no ticket event (privacy.export_requests: a customer's copy
+# of their data is ready), by the name they are stored under: how the outgoing-email admin
+# names them.
+OWN_EMAILS = {"data_export_ready": _("Your data is ready to download")}
+
+
 def choices():
     """The kind columns' choices (a callable, so a new kind needs no migration)."""
-    return [(kind.name, kind.label) for kind in KINDS]
+    return [(kind.name, kind.label) for kind in KINDS] + list(OWN_EMAILS.items())

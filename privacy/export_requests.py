@@ -33,7 +33,7 @@ EXPORTS_FOLDER = "exports"
 KEEP_FOR = timedelta(days=7)
 ASK_AGAIN_AFTER = timedelta(days=1)
 LINK_SALT = "privacy.export.download"
-EMAIL_KIND = "data_export_ready"
+EMAIL_KIND = "data_export_ready"  # named in notifications.kinds.OWN_EMAILS
 
 
 class TooSoon(Exception):

@@ -108,6 +108,7 @@ def test_every_email_template_belongs_to_a_kind():
 
 def test_the_kind_columns_take_their_choices_from_the_registry():
     expected = [(kind.name, kind.label) for kind in kinds.KINDS]
+    expected += list(kinds.OWN_EMAILS.items())
     for model in (Notification, EmailDelivery):
         assert model._meta.get_field("kind").choices == expected
 

@@ -51,6 +51,7 @@ def test_asking_prepares_the_zip_logs_it_and_emails_the_link(client, customer, a
     assert link in email.body and link in email.alternatives[0].content
     delivery = EmailDelivery.objects.get(kind="data_export_ready")
     assert delivery.recipient == customer and delivery.status == EmailDelivery.Status.SENT
+    assert delivery.get_kind_display() == "Your data is ready to download"  # as the admin lists it
 
     response = client.get(link)
     assert response.status_code == 200
