@@ -16,6 +16,7 @@ from django.core import signing
 from django.core.files import File
 from django.core.files.storage import storages
 from django.db import transaction
+from django.db.models import Q
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -186,8 +187,16 @@ def from_link(token):
 
 
 def forget_expired(now=None):
-    """Delete the copies past their time, files and rows; return how many."""
-    expired = list(DataExport.objects.filter(expires_at__lte=now or timezone.now()))
+    """Delete the copies past their time, files and rows, and the ones never made (their task
+    failed): a day on, the customer may ask again and the page no longer says "being
+    prepared". Return how many."""
+    now = now or timezone.now()
+    expired = list(
+        DataExport.objects.filter(
+            Q(expires_at__lte=now)
+            | Q(ready_at__isnull=True, requested_at__lte=now - ASK_AGAIN_AFTER)
+        )
+    )
     for data_export in expired:
         if data_export.file:
             storage().delete(data_export.file)

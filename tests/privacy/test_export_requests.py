@@ -149,3 +149,15 @@ def test_erasing_the_customer_deletes_their_copies_and_the_files(customer, asked
 
     assert not DataExport.objects.filter(user=customer).exists()
     assert not export_requests.storage().exists(name)
+
+
+def test_a_copy_never_made_is_forgotten_a_day_on_so_the_customer_may_ask_again(client, customer):
+    client.force_login(customer)
+    client.post(ASK)  # not committed: the task never ran, as if it had failed
+    assert export_requests.forget_expired() == 0
+    assert export_requests.status(customer).preparing
+
+    with freeze_time(timezone.now() + timedelta(days=1, minutes=1)):
+        assert export_requests.forget_expired() == 1
+        assert export_requests.status(customer).latest is None
+        assert export_requests.status(customer).again_at is None
