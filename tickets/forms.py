@@ -22,6 +22,27 @@ from .selectors import SORTS, orders_for_ticket_form
 ACCEPTED_FILES = "image/*,.pdf,.txt,.csv,.log,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp,.rtf"
 
 
+class OrderNumberChoices(forms.models.ModelChoiceIterator):
+    """The orders as their numbers, read as plain values: an order's label is its number
+    (Order.__str__), and a customer may have hundreds, each of which the model iterator would
+    make a model instance and a wrapped value of (half of the contact page's work at 200)."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for number in self.queryset.values_list("number", flat=True):
+            yield (number, number)
+
+
+class OrderChoiceField(forms.ModelChoiceField):
+    """One of the customer's orders, chosen by its number."""
+
+    iterator = OrderNumberChoices
+
+    def __init__(self, queryset, **kwargs):
+        super().__init__(queryset, to_field_name="number", **kwargs)
+
+
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
@@ -226,11 +247,10 @@ def ticket_fields(user, *, order=None):
     # Required only for some priorities: never marked "(optional)" (includes/form_field.html).
     fields["priority_justification"].required_when = True
     if orders is not None:
-        fields["order"] = forms.ModelChoiceField(
+        fields["order"] = OrderChoiceField(
             label=_("Order"),
             queryset=orders,
             required=False,
-            to_field_name="number",
             initial=order,
             empty_label=_("Not about a specific order"),
             error_messages={"invalid_choice": _("Choose one of your own orders.")},

@@ -1,11 +1,13 @@
 """The contact page at /contact/ turns a visitor's question into a ticket through the workflow."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import Page
 
@@ -103,6 +105,21 @@ def test_only_my_own_orders_are_offered_and_accepted(client, customer, contact_p
 
     response = client.post("/contact/", {**FORM, "order": theirs.number})
     assert "order" in response.context["form"].errors
+
+
+def test_the_orders_are_offered_by_number_newest_first(client, customer, contact_page):
+    older = OrderFactory(customer=customer, placed_at=timezone.now() - timedelta(days=30))
+    newer = OrderFactory(customer=customer)
+    client.force_login(customer)
+
+    body = client.get("/contact/").content.decode()
+
+    select = re.search(r'<select name="order".*?</select>', body, re.S).group(0)
+    assert re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)</option>', select) == [
+        ("", "Not about a specific order"),
+        (newer.number, newer.number),
+        (older.number, older.number),
+    ]
 
 
 def test_category_and_subject_can_be_preselected_by_links(client, customer, contact_page):
