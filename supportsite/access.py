@@ -1,13 +1,13 @@
 """Who may open what: kept between requests, and dropped at once when it changes.
 
 Roles, permissions and the menus they open change rarely, yet every page asks about them: the
-admin's sidebar (supportsite.admin_chrome) and each user's permissions (supportsite.auth_backends)
-are kept in the cache under `token(user)`, made of one token for everyone and one per user, which
-`changed` replaces. The apps connect `changed` in their `ready()` to the changes that decide
-access: group memberships and permissions (one person joining a group changes only their own
-token: sign-ups make customers all day), Wagtail's page and collection permissions, saved views
-and teams. A change made without signals (raw SQL, a data migration) shows within `ACCESS_TTL`
-seconds.
+admin's sidebar (supportsite.admin_chrome), each user's permissions (supportsite.auth_backends)
+and roles (accounts.roles) are kept in the cache under `token(user)`, made of one token for
+everyone and one per user, which `changed` replaces. The apps connect `changed` in their
+`ready()` to the changes that decide access: group memberships, permissions and deleted accounts
+(one person joining a group changes only their own token: sign-ups make customers all day),
+Wagtail's page and collection permissions, saved views and teams. A change made without signals
+(raw SQL, a data migration) shows within `ACCESS_TTL` seconds.
 """
 
 import uuid
@@ -38,7 +38,8 @@ def changed(instance=None, action=None, reverse=False, pk_set=None, **kwargs):
     person whose groups or permissions changed, or else everyone."""
     if action is not None and not action.startswith("post_"):
         return
-    if isinstance(instance, get_user_model()) and action is not None:
+    if isinstance(instance, get_user_model()):
+        # Their memberships changed, or they were deleted (a database may give their id again).
         people = [instance.pk]
     elif reverse and pk_set and kwargs.get("model") is get_user_model():
         people = list(pk_set)

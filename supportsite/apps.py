@@ -46,3 +46,4 @@ class SupportSiteConfig(AppConfig):
                     sender=model,
                     dispatch_uid=f"access-changed-{model._meta.label}",
                 )
+        post_delete.connect(changed, sender=User, dispatch_uid="access-changed-user")
