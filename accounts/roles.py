@@ -5,7 +5,6 @@ permissions as new models arrive). Editors and Moderators are Wagtail's own grou
 """
 
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 
 from supportsite import access
 
@@ -22,12 +21,9 @@ def _group_names(user):
     """The names of the user's groups: every page asks, so they are kept between requests under
     supportsite.access's token, which a change of membership replaces."""
     if not hasattr(user, "_role_group_names"):
-        key = f"access:roles:{access.token(user)}:{user.pk}"
-        names = cache.get(key)
-        if names is None:
-            names = frozenset(user.groups.values_list("name", flat=True))
-            cache.set(key, names, access.ACCESS_TTL)
-        user._role_group_names = names
+        user._role_group_names = access.kept(
+            user, "roles", lambda: frozenset(user.groups.values_list("name", flat=True))
+        )
     return user._role_group_names
 
 

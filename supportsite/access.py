@@ -33,6 +33,17 @@ def token(user):
     return ":".join(found.get(key) or missing[key] for key in keys)
 
 
+def kept(user, name, compute):
+    """`compute()`, a fact about what this user may open, kept under their token: worked out
+    afresh once what decides it changes (or after ACCESS_TTL)."""
+    key = f"access:{name}:{token(user)}:{user.pk}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, ACCESS_TTL)
+    return value
+
+
 def changed(instance=None, action=None, reverse=False, pk_set=None, **kwargs):
     """What someone may open is worked out afresh on their next page (a signal receiver): the
     person whose groups or permissions changed, or else everyone."""

@@ -6,7 +6,6 @@ supportsite.access's token, so a change of group or permission reaches the next 
 """
 
 from django.contrib.auth.backends import ModelBackend
-from django.core.cache import cache
 
 from . import access
 
@@ -16,11 +15,9 @@ class KeptPermissionsBackend(ModelBackend):
         if obj is not None or not user_obj.is_active or user_obj.is_anonymous:
             return super().get_all_permissions(user_obj, obj)
         if not hasattr(user_obj, "_perm_cache"):
-            token = access.token(user_obj)
-            key = f"access:permissions:{token}:{user_obj.pk}:{user_obj.is_superuser}"
-            permissions = cache.get(key)
-            if permissions is None:
-                permissions = super().get_all_permissions(user_obj)
-                cache.set(key, permissions, access.ACCESS_TTL)
-            user_obj._perm_cache = permissions
+            user_obj._perm_cache = access.kept(
+                user_obj,
+                f"permissions:{user_obj.is_superuser}",
+                lambda: super(KeptPermissionsBackend, self).get_all_permissions(user_obj),
+            )
         return user_obj._perm_cache

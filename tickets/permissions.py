@@ -6,6 +6,7 @@ from django.db.models import Q
 
 from accounts.models import Organization, User
 from accounts.roles import is_agent, is_support_admin
+from supportsite import access
 
 from .expressions import AmongSubquery
 from .models import (
@@ -28,9 +29,12 @@ def is_team_scoped(user):
 
 
 def team_ids(user):
-    """The ids of the teams the user is a member of, read once per request's user."""
+    """The ids of the teams the user is a member of, kept between requests (supportsite.access:
+    a change of membership counts at once)."""
     if not hasattr(user, "_team_ids"):
-        user._team_ids = frozenset(Team.objects.of(user).values_list("pk", flat=True))
+        user._team_ids = access.kept(
+            user, "teams", lambda: frozenset(Team.objects.of(user).values_list("pk", flat=True))
+        )
     return user._team_ids
 
 

@@ -1,0 +1,57 @@
+"""Which teams an agent is in is read once and kept between requests (tickets.permissions), yet
+joining or leaving a team, from either side, counts on the next request."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from accounts.models import User
+from tests.factories import TeamFactory
+from tickets.permissions import team_ids
+
+pytestmark = pytest.mark.django_db
+
+
+def fresh(user):
+    """The user as the next request loads them: nothing kept on the object."""
+    return User.objects.get(pk=user.pk)
+
+
+def read(user):
+    with CaptureQueriesContext(connection) as queries:
+        ids = team_ids(user)
+    return ids, len(queries)
+
+
+def test_the_second_request_reads_no_teams(agent):
+    team = TeamFactory(members=[agent])
+
+    assert read(fresh(agent)) == ({team.pk}, 1)
+    assert read(fresh(agent)) == ({team.pk}, 0)
+
+
+def test_joining_a_team_counts_at_once(agent):
+    team = TeamFactory()
+    assert read(fresh(agent))[0] == set()
+
+    team.members.add(agent)
+
+    assert read(fresh(agent))[0] == {team.pk}
+
+
+def test_leaving_a_team_from_the_agents_side_counts_at_once(agent):
+    team = TeamFactory(members=[agent])
+    read(fresh(agent))
+
+    agent.teams.remove(team)
+
+    assert read(fresh(agent))[0] == set()
+
+
+def test_a_deleted_team_is_no_longer_theirs(agent):
+    team = TeamFactory(members=[agent])
+    read(fresh(agent))
+
+    team.delete()
+
+    assert read(fresh(agent))[0] == set()
