@@ -1,5 +1,5 @@
-"""The admin's furniture around every page (the sidebar, the keyboard shortcuts dialog), kept
-rather than rebuilt per request.
+"""The admin's furniture around every page (the sidebar, the keyboard shortcuts dialog, the
+configuration its scripts read), kept rather than rebuilt per request.
 
 Wagtail builds both on every admin page: the sidebar asks each menu item whether it is shown,
 then packs the menus for its script, about a quarter of the ticket view's work
@@ -7,17 +7,21 @@ then packs the menus for its script, about a quarter of the ticket view's work
 item). Both are kept per user and language, and dropped for everyone at once when what
 decides its items changes (supportsite.access); the counts in its labels are not kept with
 it: a counted item leaves a slot (`count_slot`) that every page fills with the count as it is
-now. The dialog is kept per keyboard too (Mac or PC keys).
+now. The dialog is kept per keyboard too (Mac or PC keys). The scripts' configuration is kept
+per language, but for its CSRF token and the user's keyboard setting.
 """
 
 import hashlib
 import re
 
+from django.conf import settings
 from django.core.cache import cache
+from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils.module_loading import import_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from wagtail.admin.templatetags import wagtailadmin_tags
 from wagtail.admin.templatetags.wagtailadmin_tags import (
     get_comments_enabled,
     keyboard_shortcuts_dialog,
@@ -89,3 +93,31 @@ def shortcuts_dialog(context):
         ),
         DIALOG_TTL,
     )
+
+
+def _config_key(language):
+    return f"admin-chrome:config:{language}"
+
+
+def wagtail_config(context):
+    """Wagtail's `wagtail_config` (its URLs, locales and a few hundred translated strings, for
+    the admin's scripts): the same for everyone who reads the admin in one language, but for
+    what this reads from the request and the user afresh."""
+    request = context["request"]
+    shared = cache.get(_config_key(get_language()))
+    if shared is None:
+        shared = wagtailadmin_tags.wagtail_config(context)
+        for per_request in ("CSRF_TOKEN", "KEYBOARD_SHORTCUTS_ENABLED", "ACTIVE_CONTENT_LOCALE"):
+            shared.pop(per_request, None)
+        cache.set(_config_key(get_language()), shared, DIALOG_TTL)
+    config = {**shared, "CSRF_TOKEN": get_token(request)}
+    if locale := context.get("locale"):
+        config["ACTIVE_CONTENT_LOCALE"] = locale.language_code
+    profile = getattr(request.user, "wagtail_userprofile", None)
+    config["KEYBOARD_SHORTCUTS_ENABLED"] = profile.keyboard_shortcuts if profile else True
+    return config
+
+
+def forget_config(**kwargs):
+    """A locale added or removed shows in the admin's scripts at once (a signal receiver)."""
+    cache.delete_many([_config_key(code) for code, _name in settings.LANGUAGES])

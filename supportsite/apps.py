@@ -16,6 +16,7 @@ class SupportSiteConfig(AppConfig):
         nonce_chooser_scripts()
         checks.register(check_default_site, checks.Tags.database)
         self.forget_access_on_change()
+        self.forget_admin_config_on_change()
 
     def forget_access_on_change(self):
         """Kept sidebars and permissions (supportsite.access) follow a change to who may open
@@ -47,3 +48,13 @@ class SupportSiteConfig(AppConfig):
                     dispatch_uid=f"access-changed-{model._meta.label}",
                 )
         post_delete.connect(changed, sender=User, dispatch_uid="access-changed-user")
+
+    def forget_admin_config_on_change(self):
+        """The admin scripts' kept configuration (supportsite.admin_chrome) lists the locales."""
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.models import Locale
+
+        from .admin_chrome import forget_config
+
+        for signal in (post_save, post_delete):
+            signal.connect(forget_config, sender=Locale, dispatch_uid="admin-config-locales")

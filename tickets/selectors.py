@@ -1,6 +1,6 @@
 """Read-side queries for the portal: scoped by tickets.permissions, in fixed query counts."""
 
-from django.db.models import BooleanField, ExpressionWrapper, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Prefetch, Q
 
 from accounts.roles import is_agent
 
@@ -25,15 +25,15 @@ SORTS = {
 
 
 def with_unread(tickets, user):
-    """Mark tickets with replies from the other side since this user last read them."""
-    last_read = TicketReadState.objects.filter(ticket=OuterRef("pk"), user=user).values(
-        "last_read_at"
-    )[:1]
+    """Mark tickets with replies from the other side since this user last read them: one
+    indexed EXISTS per ticket (a ticket never read, or read before that reply, is unread)."""
     other_side = "last_customer_message_at" if is_agent(user) else "last_staff_message_at"
-    return tickets.annotate(last_read_at=Subquery(last_read)).annotate(
+    read_since = TicketReadState.objects.filter(
+        ticket=OuterRef("pk"), user=user, last_read_at__gte=OuterRef(other_side)
+    )
+    return tickets.annotate(
         unread=ExpressionWrapper(
-            Q(**{f"{other_side}__isnull": False})
-            & (Q(last_read_at__isnull=True) | Q(**{f"{other_side}__gt": F("last_read_at")})),
+            Q(**{f"{other_side}__isnull": False}) & ~Exists(read_since),
             output_field=BooleanField(),
         )
     )

@@ -1,4 +1,5 @@
-"""Wagtail's sidebar and keyboard shortcuts dialog, kept (supportsite.admin_chrome)."""
+"""Wagtail's sidebar, keyboard shortcuts dialog and scripts' configuration, kept
+(supportsite.admin_chrome)."""
 
 from django import template
 
@@ -15,3 +16,8 @@ def admin_sidebar(context):
 @register.simple_tag(takes_context=True)
 def admin_shortcuts_dialog(context):
     return admin_chrome.shortcuts_dialog(context)
+
+
+@register.simple_tag(takes_context=True)
+def admin_config(context):
+    return admin_chrome.wagtail_config(context)

@@ -6,6 +6,10 @@ import re
 
 import pytest
 from django.contrib.auth.models import Group
+from django.test import RequestFactory
+from wagtail.admin.templatetags import wagtailadmin_tags
+from wagtail.models import Locale
+from wagtail.users.models import UserProfile
 
 from accounts.roles import SUPPORT_ADMINS
 from notifications.models import Notification
@@ -151,3 +155,53 @@ def test_joining_a_team_offers_its_view_in_the_sidebar_at_once(client, agent):
     Team.objects.create(name="Payments").members.add(agent)
 
     assert "ticket-view-my_teams" in sidebar_items(client)
+
+
+def page_config(client, url="/admin/"):
+    page = client.get(url).content.decode()
+    return json.loads(re.search(r'<script id="wagtail-config"[^>]*>(.*?)</script>', page, re.S)[1])
+
+
+def wagtails_own_config(agent):
+    """What Wagtail's own tag gives for a request of this user."""
+    request = RequestFactory().get("/admin/")
+    request.user = agent
+    return wagtailadmin_tags.wagtail_config({"request": request})
+
+
+def test_the_scripts_configuration_is_wagtails_own_but_kept(client, agent, monkeypatch):
+    client.force_login(agent)
+    expected = wagtails_own_config(agent)
+    builds = []
+    build = wagtailadmin_tags.wagtail_config
+    monkeypatch.setattr(
+        wagtailadmin_tags, "wagtail_config", lambda context: builds.append(1) or build(context)
+    )
+
+    first, again = page_config(client), page_config(client, "/admin/snippets/tickets/ticket/")
+
+    assert len(builds) == 1
+    for config in (first, again):
+        assert {**config, "CSRF_TOKEN": ""} == {**expected, "CSRF_TOKEN": ""}
+        assert config["CSRF_TOKEN"]
+
+
+def test_the_kept_configuration_keeps_each_users_keyboard_setting(client, agent, support_admin):
+    profile = UserProfile.get_for_user(agent)
+    profile.keyboard_shortcuts = False
+    profile.save()
+    client.force_login(support_admin)
+    assert page_config(client)["KEYBOARD_SHORTCUTS_ENABLED"] is True
+
+    client.force_login(agent)
+    assert page_config(client)["KEYBOARD_SHORTCUTS_ENABLED"] is False
+
+
+def test_a_new_locale_is_in_the_configuration_at_once(client, agent):
+    client.force_login(agent)
+    page_config(client)
+
+    Locale.objects.create(language_code="fr")
+
+    codes = [locale["code"] for locale in page_config(client)["LOCALES"]]
+    assert "fr" in codes

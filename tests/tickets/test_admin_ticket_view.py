@@ -1,5 +1,7 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import AgentFactory, open_ticket
@@ -7,7 +9,7 @@ from tests.utils import count_queries
 from tickets import workflow
 from tickets.admin.views import version_of
 from tickets.choices import Priority, Status
-from tickets.models import CannedResponse
+from tickets.models import CannedResponse, TicketReadState
 
 pytestmark = pytest.mark.django_db
 
@@ -217,3 +219,32 @@ def test_ticket_view_query_count_is_flat(client, agent, ticket):
         open_ticket(ticket.customer)
 
     assert count_queries(client, url(ticket)) == small
+
+
+def test_opening_a_ticket_again_with_nothing_new_from_the_customer_writes_nothing(
+    client, agent, ticket
+):
+    workflow.post_message(ticket, author=ticket.customer, body="It is still missing.")
+    client.force_login(agent)
+    client.get(url(ticket))
+    read = TicketReadState.objects.get(ticket=ticket, user=agent).last_read_at
+
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url(ticket))
+
+    written = [q["sql"] for q in queries if q["sql"].startswith(("INSERT", "UPDATE"))]
+    assert not [sql for sql in written if "tickets_ticketreadstate" in sql]
+    assert TicketReadState.objects.get(ticket=ticket, user=agent).last_read_at == read
+
+
+def test_a_new_customer_message_is_marked_read_when_the_agent_opens_the_ticket(
+    client, agent, ticket
+):
+    client.force_login(agent)
+    client.get(url(ticket))
+    workflow.post_message(ticket, author=ticket.customer, body="One more thing.")
+
+    client.get(url(ticket))
+
+    read = TicketReadState.objects.get(ticket=ticket, user=agent).last_read_at
+    assert read >= ticket.messages.latest("created_at").created_at

@@ -27,6 +27,7 @@ from tickets import workflow
 from tickets.forms import CCForm, apply_workflow_errors
 from tickets.models import Attachment, Message, Ticket
 from tickets.permissions import can_redact, can_take, visible_tickets
+from tickets.selectors import with_unread
 from tickets.sla.state import CHOICES as SLA_CHOICES
 from tickets.sla.state import sla_state
 
@@ -57,11 +58,16 @@ def version_of(ticket, *, thread=None):
     return f"{ticket.updated_at.timestamp():.6f}:{last_message}"
 
 
-def ticket_for(request, pk):
-    """The ticket as agents work it, through the one policy; a 404 for anything else."""
+def ticket_for(request, pk, *, read=False):
+    """The ticket as agents work it, through the one policy; a 404 for anything else. `read`:
+    the page shows it, so it carries its `unread` mark (reading it needs no write when there
+    is nothing new: workflow.mark_read)."""
     if not is_agent(request.user):
         raise PermissionDenied
-    queryset = visible_tickets(request.user).select_related(
+    queryset = visible_tickets(request.user)
+    if read:
+        queryset = with_unread(queryset, request.user)
+    queryset = queryset.select_related(
         "customer",
         "category",
         "team",
@@ -81,7 +87,7 @@ class TicketWorkspaceView(View):
     template_name = "tickets/admin/ticket.html"
 
     def dispatch(self, request, pk):
-        self.ticket = ticket_for(request, pk)
+        self.ticket = ticket_for(request, pk, read=request.method == "GET")
         return super().dispatch(request, pk)
 
     def get(self, request, pk):
