@@ -8,6 +8,8 @@ each both ways and compares, so an override added to templates/ for one of them 
 Widgets with templates of their own (Wagtail's, a file input showing its current file) keep them.
 """
 
+import html
+
 from django.forms.renderers import TemplatesSetting
 from django.utils.html import conditional_escape
 
@@ -24,6 +26,10 @@ MULTIPLE = {f"{WIDGETS}{name}.html" for name in ("radio", "checkbox_select")}
 
 
 def _text(value):
+    if type(value) is str:
+        # What conditional_escape does to a plain string, without its wrappers: a select
+        # escapes two per option, and a customer may have hundreds of orders.
+        return html.escape(value)
     return conditional_escape(value if hasattr(value, "__html__") else f"{value}")
 
 
