@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .expressions import Ranked
+
 
 class Status(models.TextChoices):
     OPEN = "open", _("Open")
@@ -62,12 +64,8 @@ class Priority(models.TextChoices):
 # Sort key: most pressing first. The expression is indexed (tickets_queue_order_idx), so the
 # queue's default order reads the index instead of sorting every ticket.
 PRIORITY_RANK = {Priority.URGENT: 0, Priority.HIGH: 1, Priority.MEDIUM: 2, Priority.LOW: 3}
-PRIORITY_RANK_EXPRESSION = models.Case(
-    *[
-        models.When(priority=priority.value, then=models.Value(rank))
-        for priority, rank in PRIORITY_RANK.items()
-    ],
-    output_field=models.IntegerField(),
+PRIORITY_RANK_EXPRESSION = Ranked(
+    "priority", tuple((priority.value, rank) for priority, rank in PRIORITY_RANK.items())
 )
 # Raised above the usual: they need a justification; the queue marks them and has a view of them.
 PRESSING_PRIORITIES = (Priority.URGENT, Priority.HIGH)

@@ -1,6 +1,8 @@
 """Query expressions the ticket queries share (the queue's search, who may see what)."""
 
-from django.db.models import BooleanField, Expression, F, Subquery
+import re
+
+from django.db.models import BooleanField, Expression, F, Func, IntegerField, Subquery
 
 
 class AmongSubquery(Expression):
@@ -29,3 +31,25 @@ class AmongSubquery(Expression):
 
     def as_postgresql(self, compiler, connection):
         return self.as_sql(compiler, connection, template="{column} = ANY(ARRAY{subquery})")
+
+
+class Ranked(Func):
+    """A column's values ranked, `CASE WHEN column = 'value' THEN rank … END`, with the values
+    and ranks written into the SQL: a bound parameter would make each use a different
+    expression to PostgreSQL (psycopg binds them on the server), one that no index on the
+    expression serves and that SELECT DISTINCT refuses to order by."""
+
+    output_field = IntegerField()
+
+    def __init__(self, column, ranks, **extra):
+        """`ranks`: (value, rank) pairs, in the order the CASE tests them (an index on the
+        expression serves only the same expression, order included)."""
+        self.ranks = tuple((value, int(rank)) for value, rank in ranks)
+        if not all(re.fullmatch(r"\w+", value) for value, _rank in self.ranks):
+            raise ValueError("Ranked values are written into the SQL: words only.")
+        super().__init__(F(column) if isinstance(column, str) else column, **extra)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        column, params = compiler.compile(self.source_expressions[0])
+        whens = " ".join(f"WHEN {column} = '{value}' THEN {rank}" for value, rank in self.ranks)
+        return f"CASE {whens} ELSE NULL END", params

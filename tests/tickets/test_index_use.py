@@ -149,5 +149,6 @@ def test_the_portal_lists_a_customers_tickets_from_the_customer_index(plan_with_
 
     plan = plan_with_only(mine, "tickets_tic_custome_4eafa2_idx", "tickets_tic_organiz_f43be3_idx")
 
-    assert re.search(r"Index Cond: \(customer_id = \d+\)", plan)  # not a walk of all tickets
+    # Not a walk of all tickets (the value may carry its type: prepared statements bind it).
+    assert re.search(r"Index Cond: \(customer_id = '?\d+'?(::\w+)?\)", plan)
     assert "Seq Scan on tickets_ticket" not in plan
