@@ -7,7 +7,8 @@ SLA compliance are those of the tickets created in the period.
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from functools import cached_property
+from functools import cached_property, reduce
+from operator import and_
 
 from django.db.models import Avg, Count, F, Q
 from django.db.models.functions import TruncDate
@@ -82,20 +83,25 @@ def time_measures(prefix="", among=None):
     """Counts, response and resolution times (median, 90th percentile, in seconds) and SLA
     results over tickets, or over those of them that meet `among`; `prefix` reaches them
     through a relation."""
-    among = among or Q()
+
+    def where(*conditions):
+        """The conditions and `among` together; None for every ticket (no FILTER at all)."""
+        conditions = [condition for condition in (*conditions, among) if condition]
+        return reduce(and_, conditions) if conditions else None
+
     first_response = measures.seconds_to("response", prefix)
     resolution = measures.seconds_to("resolution", prefix)
     return {
-        "tickets": Count(f"{prefix}pk", filter=among),
-        "responded": Count(f"{prefix}first_response_at", filter=among),
-        "resolved": Count(f"{prefix}resolved_at", filter=among),
-        "first_response_times": Percentiles(first_response, STATS.values(), filter=among),
-        "resolution_times": Percentiles(resolution, STATS.values(), filter=among),
-        "response_met": Count(f"{prefix}pk", filter=measures.met("response", prefix) & among),
-        "response_missed": Count(f"{prefix}pk", filter=measures.missed("response", prefix) & among),
-        "resolution_met": Count(f"{prefix}pk", filter=measures.met("resolution", prefix) & among),
+        "tickets": Count(f"{prefix}pk", filter=where()),
+        "responded": Count(f"{prefix}first_response_at", filter=where()),
+        "resolved": Count(f"{prefix}resolved_at", filter=where()),
+        "first_response_times": Percentiles(first_response, STATS.values(), filter=where()),
+        "resolution_times": Percentiles(resolution, STATS.values(), filter=where()),
+        "response_met": Count(f"{prefix}pk", filter=where(measures.met("response", prefix))),
+        "response_missed": Count(f"{prefix}pk", filter=where(measures.missed("response", prefix))),
+        "resolution_met": Count(f"{prefix}pk", filter=where(measures.met("resolution", prefix))),
         "resolution_missed": Count(
-            f"{prefix}pk", filter=measures.missed("resolution", prefix) & among
+            f"{prefix}pk", filter=where(measures.missed("resolution", prefix))
         ),
     }
 
