@@ -152,3 +152,15 @@ def test_the_portal_lists_a_customers_tickets_from_the_customer_index(plan_with_
     # Not a walk of all tickets (the value may carry its type: prepared statements bind it).
     assert re.search(r"Index Cond: \(customer_id = '?\d+'?(::\w+)?\)", plan)
     assert "Seq Scan on tickets_ticket" not in plan
+
+
+def test_reports_read_the_periods_tickets_from_the_covering_index_alone(plan_with_only):
+    """Every column the reports' time figures read is in the index: a year of tickets without
+    reading the table (its subjects and descriptions)."""
+    today = timezone.localdate()
+    year = figures.Scope(start=today - timedelta(days=365), end=today)
+    measured = year.created().values("priority").annotate(**figures.time_measures())
+
+    plan = plan_with_only(measured, "tickets_created_report_idx")
+
+    assert "Index Only Scan using tickets_created_report_idx" in plan

@@ -6,7 +6,9 @@ clocks) or when it was reached after its due time; it is met when it was reached
 Tickets still within their targets count neither way.
 """
 
-from django.db.models import Aggregate, F, FloatField, Func, Q
+import json
+
+from django.db.models import Aggregate, F, Field, FloatField, Func, Q
 
 
 class SecondsBetween(Func):
@@ -19,10 +21,12 @@ class SecondsBetween(Func):
         super().__init__(end, start, **extra)
 
     def as_postgresql(self, compiler, connection, **extra_context):
+        """date_part answers a float, where EXTRACT computes a numeric first (PostgreSQL 14+),
+        several times slower over a year of tickets."""
         return self.as_sql(
             compiler,
             connection,
-            template="EXTRACT(EPOCH FROM (%(expressions)s))::double precision",
+            template="date_part('epoch', %(expressions)s)",
             arg_joiner=" - ",
             **extra_context,
         )
@@ -62,6 +66,42 @@ class Percentile(Aggregate):
             template="%(function)s(%(fraction)s) WITHIN GROUP (ORDER BY %(expressions)s)%(filter)s",
             **extra_context,
         )
+
+
+class Percentiles(Aggregate):
+    """Several continuous percentiles of one expression, as a list in the order of `fractions`
+    (None when there is no value): PostgreSQL sorts the values once for all of them, where a
+    Percentile each would sort them once each.
+
+    On SQLite, tickets.reports.sqlite registers PERCENTILES_CONT, which answers a JSON list.
+    """
+
+    function = "PERCENTILE_CONT"
+    name = "Percentiles"
+    output_field = Field()
+    template = "PERCENTILES_CONT(%(expressions)s, '%(fractions)s')%(filter)s"
+
+    def __init__(self, expression, fractions, **extra):
+        fractions = [float(fraction) for fraction in fractions]
+        if not all(0 <= fraction <= 1 for fraction in fractions):
+            raise ValueError("A percentile is a fraction between 0 and 1.")
+        super().__init__(expression, fractions=json.dumps(fractions), **extra)
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(
+            compiler,
+            connection,
+            template="%(function)s(ARRAY%(fractions)s::double precision[])"
+            " WITHIN GROUP (ORDER BY %(expressions)s)%(filter)s",
+            **extra_context,
+        )
+
+    def get_db_converters(self, connection):
+        return [self.as_list]
+
+    @staticmethod
+    def as_list(value, expression, connection):
+        return json.loads(value) if isinstance(value, str) else value
 
 
 # Per SLA target: when it was reached, when it was due, when the SLA job recorded its breach.

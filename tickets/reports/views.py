@@ -124,15 +124,14 @@ class VolumeReportView(SupportReportView):
     def get_figures(self):
         series = [("created", _("created")), ("resolved", _("resolved"))]
         return {
-            "summary": figures.summary(self.scope),
+            "summary": figures.summary(self.scope, days=self.object_list),
             "chart": charts.daily_bars(self.object_list, series),
         }
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
         """The export ends with the headline figures the page shows above its table."""
-        return super().as_spreadsheet(
-            [*queryset, *self.headline_rows(figures.summary(self.scope))], spreadsheet_format
-        )
+        summary = figures.summary(self.scope, days=queryset)
+        return super().as_spreadsheet([*queryset, *self.headline_rows(summary)], spreadsheet_format)
 
     @staticmethod
     def headline_rows(summary):
