@@ -4,6 +4,7 @@ it, controls and context aside; and what its page polls for (updates_view) and j
 Every change goes through tickets.workflow; this view only turns forms into those calls.
 """
 
+from contextlib import nullcontext
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -146,8 +147,8 @@ class TicketWorkspaceView(View):
         }
         try:
             # One workflow call for the message (with a macro's actions), one for the status:
-            # all of it happens, or none.
-            with transaction.atomic():
+            # all of it happens, or none. Without a status, the one call is atomic itself.
+            with transaction.atomic() if then_status else nullcontext():
                 if macro is not None:
                     workflow.apply_macro(self.ticket, by=self.request.user, macro=macro, **message)
                 else:
