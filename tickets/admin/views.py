@@ -58,19 +58,17 @@ def version_of(ticket, *, thread=None):
     return f"{ticket.updated_at.timestamp():.6f}:{last_message}"
 
 
-def ticket_for(request, pk):
-    """The ticket as agents work it, through the one policy; a 404 for anything else."""
+PAGE_RELATED = ("customer", "category", "team", "assignee", "order", "feedback", "organization")
+
+
+def ticket_for(request, pk, *, related=PAGE_RELATED):
+    """The ticket as agents work it, through the one policy; a 404 for anything else.
+    `related`: what the page shows of it, read with it (a form sent to it needs none)."""
     if not is_agent(request.user):
         raise PermissionDenied
-    queryset = visible_tickets(request.user).select_related(
-        "customer",
-        "category",
-        "team",
-        "assignee",
-        "order",
-        "feedback",
-        "organization",
-    )
+    queryset = visible_tickets(request.user)
+    if related:
+        queryset = queryset.select_related(*related)
     try:
         return queryset.get(pk=pk)
     except (Ticket.DoesNotExist, ValueError):
@@ -82,7 +80,11 @@ class TicketWorkspaceView(View):
     template_name = "tickets/admin/ticket.html"
 
     def dispatch(self, request, pk):
-        self.ticket = ticket_for(request, pk)
+        # A sent form mostly redirects; when the page shows it again (its mistakes), what the
+        # page shows of the ticket is read then.
+        self.ticket = ticket_for(
+            request, pk, related=PAGE_RELATED if request.method == "GET" else ()
+        )
         return super().dispatch(request, pk)
 
     def get(self, request, pk):
