@@ -247,7 +247,7 @@ def _open_ticket(request, page, form, scope):
         priority_justification=data.get("priority_justification", ""),
         order=data.get("order"),
         source_page=page,
-        extra_fields=page.extra_values_by_label(data),
+        extra_fields=page.extra_values_by_label(form),
         attachments=list(data.get("attachments") or []) + kept_uploads.opened(request, scope),
         previous_ticket=previous,
         session_key=request.session.session_key,

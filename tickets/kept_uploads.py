@@ -48,12 +48,16 @@ def _entries(request, scope):
 
 
 def _write(request, scope, entries):
-    kept = dict(request.session.get(SESSION_KEY, {}))
+    """Change the session only when its list does: an unchanged session is not saved again (a
+    sent contact form with no files kept writes nothing)."""
+    before = request.session.get(SESSION_KEY, {})
+    kept = dict(before)
     if entries:
         kept[scope] = entries
     else:
         kept.pop(scope, None)
-    request.session[SESSION_KEY] = kept
+    if kept != before:
+        request.session[SESSION_KEY] = kept
 
 
 def listed(request, scope):

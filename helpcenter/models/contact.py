@@ -60,11 +60,11 @@ class ContactPage(AbstractForm):
             ("order", _("Order")),
         ] + [(field.clean_name, field.label) for field in self.get_form_fields()]
 
-    def extra_values_by_label(self, cleaned_data):
-        """The editor's extra fields as the ticket keeps them: by label, as JSON can hold them."""
+    def extra_values_by_label(self, form):
+        """The editor's extra fields as the ticket keeps them: by label, as JSON can hold them.
+        The sent form's fields carry the editor's labels: no second read of the page's fields."""
         return {
-            field.label: _plain(cleaned_data.get(field.clean_name))
-            for field in self.get_form_fields()
+            form.fields[name].label: _plain(value) for name, value in form.extra_values().items()
         }
 
     def record_submission(self, ticket, extra_values):

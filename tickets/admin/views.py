@@ -4,6 +4,7 @@ it, controls and context aside; and what its page polls for (updates_view) and j
 Every change goes through tickets.workflow; this view only turns forms into those calls.
 """
 
+from contextlib import nullcontext
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -58,8 +59,12 @@ def version_of(ticket, *, thread=None):
     return f"{ticket.updated_at.timestamp():.6f}:{last_message}"
 
 
-def ticket_for(request, pk, *, read=False):
-    """The ticket as agents work it, through the one policy; a 404 for anything else. `read`:
+PAGE_RELATED = ("customer", "category", "team", "assignee", "order", "feedback", "organization")
+
+
+def ticket_for(request, pk, *, related=PAGE_RELATED, read=False):
+    """The ticket as agents work it, through the one policy; a 404 for anything else.
+    `related`: what the page shows of it, read with it (a form sent to it needs none). `read`:
     the page shows it, so it carries its `unread` mark (reading it needs no write when there
     is nothing new: workflow.mark_read)."""
     if not is_agent(request.user):
@@ -67,15 +72,8 @@ def ticket_for(request, pk, *, read=False):
     queryset = visible_tickets(request.user)
     if read:
         queryset = with_unread(queryset, request.user)
-    queryset = queryset.select_related(
-        "customer",
-        "category",
-        "team",
-        "assignee",
-        "order",
-        "feedback",
-        "organization",
-    )
+    if related:
+        queryset = queryset.select_related(*related)
     try:
         return queryset.get(pk=pk)
     except (Ticket.DoesNotExist, ValueError):
@@ -87,7 +85,10 @@ class TicketWorkspaceView(View):
     template_name = "tickets/admin/ticket.html"
 
     def dispatch(self, request, pk):
-        self.ticket = ticket_for(request, pk, read=request.method == "GET")
+        # A sent form mostly redirects; when the page shows it again (its mistakes), what the
+        # page shows of the ticket is read then.
+        shown = request.method == "GET"
+        self.ticket = ticket_for(request, pk, related=PAGE_RELATED if shown else (), read=shown)
         return super().dispatch(request, pk)
 
     def get(self, request, pk):
@@ -152,8 +153,8 @@ class TicketWorkspaceView(View):
         }
         try:
             # One workflow call for the message (with a macro's actions), one for the status:
-            # all of it happens, or none.
-            with transaction.atomic():
+            # all of it happens, or none. Without a status, the one call is atomic itself.
+            with transaction.atomic() if then_status else nullcontext():
                 if macro is not None:
                     workflow.apply_macro(self.ticket, by=self.request.user, macro=macro, **message)
                 else:

@@ -5,13 +5,13 @@ from django.core.validators import MaxLengthValidator, MinLengthValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from tickets import limits
 from tickets.choices import ACTIVE_STATUSES, PRIORITY_RANK_EXPRESSION, Priority, Source, Status
 from tickets.conditions import ACTIVE
 from tickets.sla.state import NEXT_DUE_EXPRESSION
 
+from .history_records import TicketHistoricalRecords
 from .querysets import TicketQuerySet
 
 SUBJECT_MIN, SUBJECT_MAX = 5, 200
@@ -157,8 +157,11 @@ class Ticket(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = TicketQuerySet.as_manager()
+    # Out of Wagtail's reference index: indexing queued a task on every save, and the usage
+    # pages of what a ticket links to (a help center page, say) would name tickets to editors.
+    wagtail_reference_index_ignore = True
 
-    history = HistoricalRecords(
+    history = TicketHistoricalRecords(
         m2m_fields=[tags],
         history_change_reason_field=models.CharField(
             max_length=limits.REASON_MAX_LENGTH, null=True

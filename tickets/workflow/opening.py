@@ -154,7 +154,8 @@ def open_ticket(
         number="pending",
     )
     try:
-        ticket.full_clean(exclude=["number", "customer"])
+        # The order is checked above (_may_link); the page is the one serving the form.
+        ticket.full_clean(exclude=["number", "customer", "order", "source_page"])
     except ValidationError as error:
         for field, field_errors in error.error_dict.items():
             kept = [e for e in field_errors if not _waived(e, source)]
