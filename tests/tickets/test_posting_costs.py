@@ -44,7 +44,7 @@ def version_tags(record):
     )
 
 
-def test_sending_the_contact_form_costs_21_queries(customer, django_assert_num_queries):
+def test_sending_the_contact_form_costs_at_most_20_queries(customer, django_assert_max_num_queries):
     seed_contact_page(HomePage.objects.get())
     page = ContactPage.objects.get(slug="contact")
     client = Client()
@@ -52,10 +52,11 @@ def test_sending_the_contact_form_costs_21_queries(customer, django_assert_num_q
     client.get(page.url)
     BusinessHours.load()  # made on first use
 
-    # Wagtail's routing (6), the session and user (2), the form (2), then in the workflow's
-    # transaction (2 here: a savepoint, as tests run in one) the number, the SLA (3), ticket
-    # and version, deflections, the read mark, and after it the form's submission.
-    with django_assert_num_queries(21):
+    # Wagtail's routing (6), the session and user (2; the session from Redis when there is
+    # one), the form (2), then in the workflow's transaction (2 here: a savepoint, as tests run
+    # in one) the number, the SLA (3), ticket and version, deflections, the read mark, and after
+    # it the form's submission. (The roles are kept between requests: supportsite.access.)
+    with django_assert_max_num_queries(20):
         response = client.post(page.url, FORM)
 
     assert response.status_code == 302
@@ -63,16 +64,17 @@ def test_sending_the_contact_form_costs_21_queries(customer, django_assert_num_q
     assert ticket.history.get().history_change_reason == "Ticket opened"
 
 
-def test_an_agents_reply_in_the_admin_costs_16_queries(
-    client, agent, ticket, django_assert_num_queries
+def test_an_agents_reply_in_the_admin_costs_at_most_16_queries(
+    client, agent, ticket, django_assert_max_num_queries
 ):
     client.force_login(agent)
     seen = version_of(Ticket.objects.get(pk=ticket.pk))
 
-    # The session, user, permissions, profile and roles (6), the ticket and its last message
-    # (2), then in the workflow's transaction (2 here: a savepoint, as tests run in one) the
-    # ticket locked, the message, the ticket's update and version, its tags, the read mark.
-    with django_assert_num_queries(16):
+    # The session, user, permissions, profile and roles (at most 6: the session from Redis when
+    # there is one), the ticket and its last message (2), then in the workflow's transaction
+    # (2 here: a savepoint, as tests run in one) the ticket locked, the message, the ticket's
+    # update and version, its tags, the read mark.
+    with django_assert_max_num_queries(16):
         response = reply(client, ticket, seen)
 
     assert response.status_code == 302
