@@ -21,3 +21,8 @@ def count_queries(client, url):
         response = client.get(url)
     assert response.status_code == 200, (url, response.status_code)
     return len(queries)
+
+
+def fresh(user):
+    """The user as the next request loads them: nothing kept on the object."""
+    return type(user).objects.get(pk=user.pk)

@@ -6,16 +6,11 @@ from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from accounts.models import User
 from accounts.roles import AGENTS, is_agent, make_customer
 from tests.factories import CustomerFactory
+from tests.utils import fresh
 
 pytestmark = pytest.mark.django_db
-
-
-def fresh(user):
-    """The user as the next request loads them: nothing kept on the object."""
-    return User.objects.get(pk=user.pk)
 
 
 def agent_queries(user):

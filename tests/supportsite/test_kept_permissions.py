@@ -6,16 +6,11 @@ from django.contrib.auth.models import Group, Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from accounts.models import User
 from accounts.roles import AGENTS, SUPPORT_ADMINS
 from tests.factories import AgentFactory, CustomerFactory
+from tests.utils import fresh
 
 pytestmark = pytest.mark.django_db
-
-
-def fresh(user):
-    """The user as the next request loads them: nothing kept on the object."""
-    return User.objects.get(pk=user.pk)
 
 
 def permission_queries(user, perm="wagtailadmin.access_admin"):

@@ -5,16 +5,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from accounts.models import User
 from tests.factories import TeamFactory
+from tests.utils import fresh
 from tickets.permissions import team_ids
 
 pytestmark = pytest.mark.django_db
-
-
-def fresh(user):
-    """The user as the next request loads them: nothing kept on the object."""
-    return User.objects.get(pk=user.pk)
 
 
 def read(user):
